@@ -1,0 +1,61 @@
+/**
+ * @fileoverview AuditResult: everything a reporter needs, and nothing vendor-specific.
+ */
+import type { Diagnostic, LineAccounting } from '../model/diagnostic.js';
+import type { PortSet } from '../model/port-set.js';
+import type { FirewallProfile } from '../model/rule.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { Requirement } from '../requirements/types.js';
+import type { Finding } from './finding.js';
+import type { Severity } from './severity.js';
+
+export type RequirementStatus = 'allowed' | 'partial' | 'blocked' | 'conditional' | 'unknown' | 'waived';
+
+/** A rule, default policy or setting cited as the reason for a decision. */
+export interface Citation {
+  readonly kind: 'rule' | 'default-policy' | 'firewall-off';
+  /** Rule id for kind `rule`. */
+  readonly ruleId?: string;
+  /** Rule name, or a description of the policy (`default inbound action of the domain profile: block`). */
+  readonly name: string;
+  readonly ref: SourceRef;
+}
+
+/** The verdict on one requirement. */
+export interface RequirementResult {
+  readonly requirement: Requirement;
+  readonly status: RequirementStatus;
+  /** Required ports not certainly allowed for the whole required remote scope. */
+  readonly missing: PortSet;
+  readonly allowedBy: readonly Citation[];
+  readonly blockedBy: readonly Citation[];
+  /** Rules whose conditions make the outcome uncertain. */
+  readonly conditionalBy: readonly Citation[];
+  /** Why the status is `unknown`. */
+  readonly reason?: string;
+}
+
+/** One audited input file. */
+export interface InputSummary {
+  readonly path: string;
+  readonly format: string;
+  readonly encoding: string;
+  readonly sha256: string;
+  readonly ruleCount: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly accounting: LineAccounting;
+}
+
+export interface AuditResult {
+  readonly tool: { readonly name: 'k2audit'; readonly version: string };
+  readonly requirementSet: { readonly profile: string | null; readonly version: string; readonly features: readonly string[] };
+  readonly firewallProfile: FirewallProfile;
+  readonly inputs: readonly InputSummary[];
+  readonly verdict: 'pass' | 'fail';
+  readonly failOn: Severity | 'none';
+  readonly requirements: readonly RequirementResult[];
+  /** Sorted by severity, then id. */
+  readonly findings: readonly Finding[];
+  /** ISO time from --timestamp / SOURCE_DATE_EPOCH, else the run time. */
+  readonly generatedAt: string;
+}

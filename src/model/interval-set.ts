@@ -1,0 +1,184 @@
+/**
+ * @fileoverview Sorted, disjoint, inclusive interval sets over a bounded integer domain.
+ * Used for ports and protocols (number) and for IPv4 (number) / IPv6 (bigint) addresses.
+ * All operations are linear merges over the flat bound arrays; no per-element work.
+ */
+
+/** The bounded domain an interval set lives in. */
+export interface Domain<T extends number | bigint> {
+  readonly min: T;
+  readonly max: T;
+  readonly succ: (x: T) => T;
+  readonly pred: (x: T) => T;
+}
+
+export const NUMBER_OPS = { succ: (x: number) => x + 1, pred: (x: number) => x - 1 };
+export const BIGINT_OPS = { succ: (x: bigint) => x + 1n, pred: (x: bigint) => x - 1n };
+
+/**
+ * Immutable set of inclusive intervals. `bounds` is flat: [lo0, hi0, lo1, hi1, ...],
+ * sorted, disjoint and non-adjacent (adjacent intervals are merged).
+ */
+export class IntervalSet<T extends number | bigint> {
+  private constructor(
+    readonly domain: Domain<T>,
+    readonly bounds: readonly T[],
+  ) {}
+
+  /** The empty set of a domain. */
+  static empty<T extends number | bigint>(domain: Domain<T>): IntervalSet<T> {
+    return new IntervalSet(domain, []);
+  }
+
+  /** The whole domain. */
+  static full<T extends number | bigint>(domain: Domain<T>): IntervalSet<T> {
+    return new IntervalSet(domain, [domain.min, domain.max]);
+  }
+
+  /** Builds a set from arbitrary (unsorted, overlapping) inclusive pairs; pairs must lie in the domain. */
+  static of<T extends number | bigint>(domain: Domain<T>, pairs: Iterable<readonly [T, T]>): IntervalSet<T> {
+    const list: [T, T][] = [];
+    for (const [lo, hi] of pairs) {
+      if (lo > hi || lo < domain.min || hi > domain.max) {
+        throw new RangeError(`interval ${String(lo)}-${String(hi)} outside ${String(domain.min)}-${String(domain.max)}`);
+      }
+      list.push([lo, hi]);
+    }
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: T[] = [];
+    for (const [lo, hi] of list) {
+      const n = out.length;
+      if (n > 0 && lo <= domain.succ(out[n - 1] as T)) {
+        if (hi > (out[n - 1] as T)) out[n - 1] = hi;
+      } else {
+        out.push(lo, hi);
+      }
+    }
+    return new IntervalSet(domain, out);
+  }
+
+  /** Number of intervals. */
+  get count(): number {
+    return this.bounds.length / 2;
+  }
+
+  isEmpty(): boolean {
+    return this.bounds.length === 0;
+  }
+
+  isFull(): boolean {
+    return this.bounds.length === 2 && this.bounds[0] === this.domain.min && this.bounds[1] === this.domain.max;
+  }
+
+  /** The intervals as [lo, hi] pairs. */
+  intervals(): [T, T][] {
+    const out: [T, T][] = [];
+    for (let i = 0; i < this.bounds.length; i += 2) out.push([this.bounds[i] as T, this.bounds[i + 1] as T]);
+    return out;
+  }
+
+  /** Whether the value lies in the set (binary search). */
+  has(x: T): boolean {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (x < (this.bounds[2 * mid] as T)) hi = mid - 1;
+      else if (x > (this.bounds[2 * mid + 1] as T)) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  union(other: IntervalSet<T>): IntervalSet<T> {
+    if (other.isEmpty() || this.isFull()) return this;
+    if (this.isEmpty() || other.isFull()) return other;
+    const a = this.bounds;
+    const b = other.bounds;
+    const out: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      let lo: T;
+      let hi: T;
+      if (j >= b.length || (i < a.length && (a[i] as T) <= (b[j] as T))) {
+        lo = a[i] as T;
+        hi = a[i + 1] as T;
+        i += 2;
+      } else {
+        lo = b[j] as T;
+        hi = b[j + 1] as T;
+        j += 2;
+      }
+      const n = out.length;
+      if (n > 0 && lo <= this.domain.succ(out[n - 1] as T)) {
+        if (hi > (out[n - 1] as T)) out[n - 1] = hi;
+      } else {
+        out.push(lo, hi);
+      }
+    }
+    return new IntervalSet(this.domain, out);
+  }
+
+  intersect(other: IntervalSet<T>): IntervalSet<T> {
+    if (this.isEmpty() || other.isFull()) return this;
+    if (other.isEmpty() || this.isFull()) return other;
+    const a = this.bounds;
+    const b = other.bounds;
+    const out: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const lo = (a[i] as T) > (b[j] as T) ? (a[i] as T) : (b[j] as T);
+      const hi = (a[i + 1] as T) < (b[j + 1] as T) ? (a[i + 1] as T) : (b[j + 1] as T);
+      if (lo <= hi) out.push(lo, hi);
+      if ((a[i + 1] as T) < (b[j + 1] as T)) i += 2;
+      else j += 2;
+    }
+    return new IntervalSet(this.domain, out);
+  }
+
+  complement(): IntervalSet<T> {
+    const out: T[] = [];
+    let next: T | undefined = this.domain.min;
+    for (let i = 0; i < this.bounds.length; i += 2) {
+      const lo = this.bounds[i] as T;
+      const hi = this.bounds[i + 1] as T;
+      if (next !== undefined && lo > next) out.push(next, this.domain.pred(lo));
+      next = hi < this.domain.max ? this.domain.succ(hi) : undefined;
+    }
+    if (next !== undefined) out.push(next, this.domain.max);
+    return new IntervalSet(this.domain, out);
+  }
+
+  subtract(other: IntervalSet<T>): IntervalSet<T> {
+    if (this.isEmpty() || other.isEmpty()) return this;
+    return this.intersect(other.complement());
+  }
+
+  /** Whether `other` is a subset of this set. */
+  contains(other: IntervalSet<T>): boolean {
+    return other.subtract(this).isEmpty();
+  }
+
+  /** Whether the two sets share at least one value. */
+  overlaps(other: IntervalSet<T>): boolean {
+    return !this.intersect(other).isEmpty();
+  }
+
+  equals(other: IntervalSet<T>): boolean {
+    if (this.bounds.length !== other.bounds.length) return false;
+    for (let i = 0; i < this.bounds.length; i++) if (this.bounds[i] !== other.bounds[i]) return false;
+    return true;
+  }
+
+  /** Smallest value, if any. */
+  first(): T | undefined {
+    return this.bounds[0];
+  }
+
+  /** Largest value, if any. */
+  last(): T | undefined {
+    return this.bounds[this.bounds.length - 1];
+  }
+}
