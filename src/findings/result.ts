@@ -1,6 +1,7 @@
 /**
  * @fileoverview AuditResult: everything a reporter needs, and nothing vendor-specific.
  */
+import type { AddressSet } from '../model/address-set.js';
 import type { Diagnostic, LineAccounting } from '../model/diagnostic.js';
 import type { PortSet } from '../model/port-set.js';
 import type { FirewallProfile } from '../model/rule.js';
@@ -19,6 +20,8 @@ export interface Citation {
   /** Rule name, or a description of the policy (`default inbound action of the domain profile: block`). */
   readonly name: string;
   readonly ref: SourceRef;
+  /** Why the cited rule matches only conditionally (program, interface, symbolic address, …). */
+  readonly reasons?: readonly string[];
 }
 
 /** The verdict on one requirement. */
@@ -31,6 +34,8 @@ export interface RequirementResult {
   readonly blockedBy: readonly Citation[];
   /** Rules whose conditions make the outcome uncertain. */
   readonly conditionalBy: readonly Citation[];
+  /** Remote addresses allowed for at least one required port (shown for `partial`). */
+  readonly allowedFrom?: AddressSet;
   /** Why the status is `unknown`. */
   readonly reason?: string;
 }

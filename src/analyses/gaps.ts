@@ -1,0 +1,87 @@
+/**
+ * @fileoverview Gap analysis: for every requirement, whether the export allows it (allowed / partial /
+ * blocked / conditional / unknown), the missing port sub-ranges and the rules or policies responsible.
+ */
+import { AddressSet } from '../model/address-set.js';
+import { NO_PORTS, ports, type PortSet } from '../model/port-set.js';
+import { TRANSPORT_NUMBER } from '../model/protocol.js';
+import { compareRefs, formatRef } from '../model/source-ref.js';
+import type { Contribution } from '../engine/decision.js';
+import { evaluateFlow, type EvalContext } from '../engine/evaluate.js';
+import type { PolicyUnit } from '../engine/units.js';
+import type { Citation, RequirementResult, RequirementStatus } from '../findings/result.js';
+import type { Requirement } from '../requirements/types.js';
+
+interface Tally {
+  missing: PortSet;
+  allowedFrom: AddressSet;
+  anyPossible: boolean;
+  certain: boolean;
+  allowedBy: Contribution[];
+  blockedBy: Contribution[];
+  conditionalBy: Contribution[];
+}
+
+/** Evaluates one requirement against the host's policy units. */
+export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit[], ctx: EvalContext): RequirementResult {
+  if (req.ports === undefined) return unknown(req, req.unresolved ?? 'the required ports are not known');
+  const covering = units.filter((u) => u.ruleSet.directions.includes(req.direction));
+  if (covering.length === 0) {
+    const dir = req.direction === 'in' ? 'inbound' : 'outbound';
+    return unknown(req, `the export holds no ${dir} rules; export both directions to audit ${dir} requirements`);
+  }
+  const scoped = covering.filter((u) => req.remote.overlaps(u.universe));
+  if (scoped.length === 0) return unknown(req, `the export does not cover the address family of the required remote scope ${req.remoteText}`);
+  const t: Tally = { missing: NO_PORTS, allowedFrom: AddressSet.NONE, anyPossible: false, certain: true, allowedBy: [], blockedBy: [], conditionalBy: [] };
+  const flow = { direction: req.direction, protocol: TRANSPORT_NUMBER[req.protocol], ports: req.ports };
+  for (const unit of scoped) {
+    const required = req.remote.intersect(unit.universe);
+    for (const { lo, hi, decision } of evaluateFlow(unit, flow, ctx)) {
+      const low = decision.low.intersect(required);
+      const high = decision.high.intersect(required);
+      if (!low.equals(required)) t.missing = t.missing.union(ports([lo, hi]));
+      if (!high.isEmpty()) t.anyPossible = true;
+      if (!low.equals(high)) t.certain = false;
+      t.allowedFrom = t.allowedFrom.union(low);
+      collect(t.allowedBy, decision.allowedBy, required);
+      collect(t.blockedBy, decision.blockedBy, required);
+      collect(t.conditionalBy, decision.conditionalBy, required);
+    }
+  }
+  const status = statusOf(t);
+  return {
+    requirement: req,
+    status,
+    missing: t.missing,
+    allowedBy: citations(t.allowedBy),
+    blockedBy: status === 'allowed' ? [] : citations(t.blockedBy),
+    conditionalBy: status === 'conditional' ? citations(t.conditionalBy) : [],
+    ...(status === 'partial' ? { allowedFrom: t.allowedFrom } : {}),
+  };
+}
+
+function statusOf(t: Tally): RequirementStatus {
+  if (t.missing.isEmpty()) return 'allowed';
+  if (!t.anyPossible) return 'blocked';
+  return t.certain ? 'partial' : 'conditional';
+}
+
+function collect(into: Contribution[], from: readonly Contribution[], required: AddressSet): void {
+  for (const c of from) if (c.addresses.overlaps(required)) into.push(c);
+}
+
+/** De-duplicated citations in source order. */
+function citations(list: readonly Contribution[]): Citation[] {
+  const byRef = new Map<string, Citation>();
+  for (const c of list) {
+    const key = `${formatRef(c.citation.ref)}|${c.citation.ruleId ?? c.citation.name}`;
+    const prev = byRef.get(key);
+    const reasons = [...new Set([...(prev?.reasons ?? []), ...(c.reasons ?? [])])];
+    byRef.set(key, reasons.length > 0 ? { ...c.citation, reasons } : c.citation);
+  }
+  return [...byRef.values()].sort((a, b) => compareRefs(a.ref, b.ref) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function unknown(req: Requirement, reason: string): RequirementResult {
+  return { requirement: req, status: 'unknown', missing: req.ports ?? NO_PORTS, allowedBy: [], blockedBy: [], conditionalBy: [], reason };
+}

@@ -1,0 +1,64 @@
+/**
+ * @fileoverview The public audit API: loaded inputs + requirement set + options → AuditResult.
+ * Pure: no file system, no clock (the caller passes the time).
+ */
+import type { FirewallProfile, RuleSet } from '../model/rule.js';
+import { firewallOffFindings } from '../analyses/firewall-off.js';
+import { gapFindings } from '../analyses/gap-findings.js';
+import { evaluateRequirement } from '../analyses/gaps.js';
+import type { Finding } from '../findings/finding.js';
+import type { AuditResult, InputSummary } from '../findings/result.js';
+import { atLeast, severityRank, type Severity } from '../findings/severity.js';
+import type { RequirementSet } from '../requirements/types.js';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './rule-match.js';
+import { buildUnits } from './units.js';
+
+/** One parsed input file. */
+export interface LoadedInput {
+  readonly summary: InputSummary;
+  readonly ruleSet: RuleSet;
+}
+
+export interface AuditOptions {
+  readonly firewallProfile: FirewallProfile;
+  /** Severity at which the verdict fails; `none` still computes the verdict at `high` but never fails the exit code. */
+  readonly failOn: Severity | 'none';
+  readonly generatedAt: string;
+  readonly toolVersion: string;
+  readonly settings?: Partial<MatchSettings>;
+}
+
+export type AuditOutcome = { ok: true; result: AuditResult } | { ok: false; error: string };
+
+/** Audits the exports of one host against a requirement set. */
+export function audit(inputs: readonly LoadedInput[], requirements: RequirementSet, opts: AuditOptions): AuditOutcome {
+  const settings: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...opts.settings };
+  const built = buildUnits(
+    inputs.map((i) => ({ file: i.summary.path, ruleSet: i.ruleSet })),
+    settings,
+  );
+  if (!built.ok) return built;
+  const ctx = { fwProfile: opts.firewallProfile, settings };
+  const results = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
+  const findings = sortFindings([...firewallOffFindings(built.units, opts.firewallProfile), ...gapFindings(results)]);
+  const threshold = opts.failOn === 'none' ? 'high' : opts.failOn;
+  return {
+    ok: true,
+    result: {
+      tool: { name: 'k2audit', version: opts.toolVersion },
+      requirementSet: { profile: requirements.profile, version: requirements.version, features: requirements.features },
+      firewallProfile: opts.firewallProfile,
+      inputs: inputs.map((i) => i.summary),
+      verdict: findings.some((f) => atLeast(f.severity, threshold)) ? 'fail' : 'pass',
+      failOn: opts.failOn,
+      requirements: results,
+      findings,
+      generatedAt: opts.generatedAt,
+    },
+  };
+}
+
+/** Severity (worst first), then id. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,37 @@
+/**
+ * @fileoverview The decision for one flow segment: which remote addresses are certainly / possibly allowed,
+ * and which rules or policies are responsible.
+ */
+import type { AddressSet } from '../model/address-set.js';
+import type { Rule } from '../model/rule.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { Citation } from '../findings/result.js';
+
+/** A rule or policy that decided part of the flow, with the remote addresses it decided. */
+export interface Contribution {
+  readonly citation: Citation;
+  readonly addresses: AddressSet;
+  /** Why the contribution is uncertain, when it is. */
+  readonly reasons?: readonly string[];
+}
+
+export interface SegmentDecision {
+  /** Remote addresses certainly allowed. */
+  readonly low: AddressSet;
+  /** Remote addresses possibly allowed (⊇ low). */
+  readonly high: AddressSet;
+  readonly allowedBy: readonly Contribution[];
+  readonly blockedBy: readonly Contribution[];
+  /** Rules whose uncertain match makes low and high differ. */
+  readonly conditionalBy: readonly Contribution[];
+}
+
+/** Citation of a rule. */
+export function citeRule(rule: Rule): Citation {
+  return { kind: 'rule', ruleId: rule.id, name: rule.name, ref: rule.source };
+}
+
+/** Citation of a default policy or setting. */
+export function citePolicy(name: string, ref: SourceRef, kind: Citation['kind'] = 'default-policy'): Citation {
+  return { kind, name, ref };
+}

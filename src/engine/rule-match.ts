@@ -1,0 +1,112 @@
+/**
+ * @fileoverview Does a rule match a flow probe, and for which remote addresses? Answers with two bounds:
+ * `low` (remote addresses the rule certainly matches) and `high` (addresses it may match).
+ * Anything the export cannot decide (program, interface, symbolic address, opaque match) widens the gap
+ * between the bounds instead of being guessed.
+ */
+import { AddressSet } from '../model/address-set.js';
+import { ALL_PORTS, ports, type PortSet } from '../model/port-set.js';
+import type { Direction, FirewallProfile, PortKeyword, PortMatch, Rule } from '../model/rule.js';
+
+/** Settings that resolve symbolic ports. */
+export interface MatchSettings {
+  /** Dynamic RPC range (Windows default 49152–65535). */
+  readonly rpcRange: PortSet;
+}
+
+export const DEFAULT_MATCH_SETTINGS: MatchSettings = { rpcRange: ports([49152, 65535]) };
+
+/** A flow class: new connections of one protocol, one direction, to service ports in a segment. */
+export interface Probe {
+  readonly direction: Direction;
+  readonly protocol: number;
+  /** First port of the segment; every port of the segment behaves alike for the candidate rules. */
+  readonly port: number;
+  /** Remote addresses under consideration (the export's families). */
+  readonly universe: AddressSet;
+  /** Windows: the firewall profile audited. */
+  readonly fwProfile?: FirewallProfile;
+}
+
+export interface MatchBounds {
+  readonly low: AddressSet;
+  readonly high: AddressSet;
+  /** Why the bounds differ (empty when the match is certain). */
+  readonly reasons: readonly string[];
+}
+
+/** The ports a rule may match on the side that names the service (local inbound, remote outbound). */
+export function servicePorts(rule: Rule): PortMatch {
+  return rule.direction === 'in' ? rule.localPorts : rule.remotePorts;
+}
+
+/** The concrete ports plus the upper-bound ranges of its keywords. */
+export function portCover(m: PortMatch, settings: MatchSettings): PortSet {
+  let set = m.set;
+  for (const k of m.keywords) set = set.union(keywordRange(k, settings));
+  return set;
+}
+
+function keywordRange(k: PortKeyword, settings: MatchSettings): PortSet {
+  switch (k) {
+    case 'RPC':
+      return settings.rpcRange;
+    case 'RPC-EPMap':
+      return ports(135);
+    case 'IPHTTPS':
+      return ports(443);
+    case 'Teredo':
+      return ports(3544);
+    case 'mDNS':
+      return ports(5353);
+    default:
+      return ALL_PORTS;
+  }
+}
+
+/** Whether a rule can take part in deciding a probe at all (enabled, direction, profile, protocol, state). */
+export function ruleApplies(rule: Rule, probe: Probe): boolean {
+  if (!rule.enabled || rule.direction !== probe.direction) return false;
+  if (rule.neverNew === true || rule.loopbackOnly === true) return false;
+  if (probe.fwProfile !== undefined && !rule.profiles.includes(probe.fwProfile)) return false;
+  return rule.protocols.has(probe.protocol);
+}
+
+/**
+ * The bounds of `rule` for `probe`, or undefined when the rule certainly does not match.
+ * Assumes `ruleApplies` and that the segment's port lies in the rule's port cover.
+ */
+export function matchBounds(rule: Rule, probe: Probe, settings: MatchSettings): MatchBounds | undefined {
+  const svc = servicePorts(rule);
+  const inSet = svc.set.has(probe.port);
+  if (!inSet && !portCover({ set: svc.set, keywords: svc.keywords }, settings).has(probe.port)) return undefined;
+  const reasons: string[] = [];
+  if (!inSet) reasons.push(`port keyword ${svc.keywords.join(',')}`);
+  const other = rule.direction === 'in' ? rule.remotePorts : rule.localPorts;
+  if (!other.set.isFull() || other.keywords.length > 0) {
+    reasons.push(`${rule.direction === 'in' ? 'remote' : 'local'} port restricted`);
+  }
+  const local = rule.localAddresses;
+  if (local.negated || local.symbols.length > 0 || !local.set.contains(probe.universe)) {
+    reasons.push('local address restricted');
+  }
+  for (const c of rule.conditions) reasons.push(c.text);
+  const { low, high, symbolic } = remoteBounds(rule, probe.universe);
+  if (high.isEmpty()) return undefined;
+  // A symbolic remote address keeps its concrete part certain; any other doubt makes the whole match uncertain.
+  const certainLow = reasons.length === 0 ? low : AddressSet.NONE;
+  if (symbolic !== undefined) reasons.push(symbolic);
+  return { low: certainLow, high, reasons };
+}
+
+function remoteBounds(rule: Rule, universe: AddressSet): { low: AddressSet; high: AddressSet; symbolic?: string } {
+  const m = rule.remoteAddresses;
+  const concrete = m.set.intersect(universe);
+  const symbolic = m.symbols.length > 0 ? `remote address ${m.symbols.join(',')}` : undefined;
+  if (!m.negated) {
+    const high = symbolic === undefined ? concrete : universe;
+    return symbolic === undefined ? { low: concrete, high } : { low: concrete, high, symbolic };
+  }
+  const high = universe.subtract(concrete);
+  return symbolic === undefined ? { low: high, high } : { low: AddressSet.NONE, high, symbolic };
+}

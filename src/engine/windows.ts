@@ -1,0 +1,81 @@
+/**
+ * @fileoverview Windows Firewall precedence for one segment: firewall OFF allows everything; enabled bypass
+ * (allow + override) beats block; block beats allow; otherwise the profile default decides. Order never matters.
+ */
+import { AddressSet } from '../model/address-set.js';
+import type { FirewallProfile, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
+import type { SourceRef } from '../model/source-ref.js';
+import { citePolicy, citeRule, type Contribution, type SegmentDecision } from './decision.js';
+import { matchBounds, ruleApplies, type MatchSettings, type Probe } from './rule-match.js';
+
+interface Bucket {
+  low: AddressSet;
+  high: AddressSet;
+  rules: { rule: Rule; low: AddressSet; high: AddressSet; reasons: readonly string[] }[];
+}
+
+const emptyBucket = (): Bucket => ({ low: AddressSet.NONE, high: AddressSet.NONE, rules: [] });
+
+/** Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment. */
+export function decideWindows(
+  ruleSet: RuleSet,
+  candidates: readonly Rule[],
+  probe: Probe & { readonly fwProfile: FirewallProfile },
+  settings: MatchSettings,
+  fallbackRef: SourceRef,
+): SegmentDecision {
+  const U = probe.universe;
+  const profile: ProfileSettings | undefined = ruleSet.profiles?.[probe.fwProfile];
+  const ref = profile?.source ?? fallbackRef;
+  if (profile?.enabled === false) {
+    const off = citePolicy(`firewall OFF for the ${probe.fwProfile} profile`, ref, 'firewall-off');
+    return { low: U, high: U, allowedBy: [{ citation: off, addresses: U }], blockedBy: [], conditionalBy: [] };
+  }
+  const ignoreLocal = profile?.allowLocalPolicyMerge === false;
+  const buckets = { allow: emptyBucket(), block: emptyBucket(), bypass: emptyBucket() };
+  for (const rule of candidates) {
+    if (!ruleApplies(rule, probe) || (ignoreLocal && rule.store === 'local')) continue;
+    if (rule.action !== 'allow' && rule.action !== 'block' && rule.action !== 'bypass') continue;
+    const m = matchBounds(rule, probe, settings);
+    if (m === undefined) continue;
+    const b = buckets[rule.action];
+    b.low = b.low.union(m.low);
+    b.high = b.high.union(m.high);
+    b.rules.push({ rule, low: m.low, high: m.high, reasons: m.reasons });
+  }
+  const inbound = probe.direction === 'in';
+  const dflt = inbound ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+  const blockAlways = dflt === 'block-always';
+  const defaultAllow = dflt === 'allow';
+  const allow = blockAlways ? emptyBucket() : buckets.allow;
+  const bypass = blockAlways ? emptyBucket() : buckets.bypass;
+  const baseLow = defaultAllow ? U : allow.low;
+  const baseHigh = defaultAllow ? U : allow.high;
+  const low = bypass.low.union(baseLow.subtract(buckets.block.high));
+  const high = bypass.high.union(baseHigh.subtract(buckets.block.low));
+
+  const stated = profile?.inbound !== undefined || profile?.outbound !== undefined;
+  const policyName = `default ${inbound ? 'inbound' : 'outbound'} action of the ${probe.fwProfile} profile: ${dflt}${stated ? '' : ' (not stated in the export; Windows default assumed)'}`;
+  const policy = citePolicy(policyName, ref);
+  const allowedBy: Contribution[] = [];
+  const blockedBy: Contribution[] = [];
+  const conditionalBy: Contribution[] = [];
+  for (const r of bypass.rules) allowedBy.push({ citation: citeRule(r.rule), addresses: r.high });
+  for (const r of allow.rules) {
+    const effective = r.high.subtract(buckets.block.low);
+    if (!effective.isEmpty()) allowedBy.push({ citation: citeRule(r.rule), addresses: effective });
+  }
+  if (defaultAllow) allowedBy.push({ citation: policy, addresses: U.subtract(buckets.block.low) });
+  for (const r of buckets.block.rules) {
+    const cut = r.high.intersect(baseHigh).subtract(bypass.low);
+    if (!cut.isEmpty()) blockedBy.push({ citation: citeRule(r.rule), addresses: cut });
+  }
+  const unopened = U.subtract(baseLow).subtract(bypass.low);
+  if (!defaultAllow && !unopened.isEmpty()) blockedBy.push({ citation: policy, addresses: unopened });
+  for (const b of [bypass, allow, buckets.block]) {
+    for (const r of b.rules) {
+      if (r.reasons.length > 0) conditionalBy.push({ citation: citeRule(r.rule), addresses: r.high, reasons: r.reasons });
+    }
+  }
+  return { low, high, allowedBy, blockedBy, conditionalBy };
+}
