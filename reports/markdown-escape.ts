@@ -1,0 +1,46 @@
+/**
+ * @fileoverview Escaping of input-derived text for Markdown (GFM tables, paragraphs) and for the raw
+ * HTML that GFM allows (`<details>`), plus a small table builder that escapes every cell.
+ */
+
+/** Line breaks and other control characters; a table cell must stay on one line. */
+const CONTROL = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/**
+ * Makes text inert and single-line in Markdown: newlines and control characters become spaces;
+ * `\`, `` ` ``, `*`, `[`, `]` and `|` are backslash-escaped (no code spans, emphasis, links or cell
+ * breaks); `&`, `<` and `>` become entities, so `<script>` in a rule name stays text even where HTML
+ * is allowed. Leading `=`, `+`, `-`, `@` need nothing in Markdown.
+ */
+export function mdText(text: string): string {
+  return text
+    .replace(CONTROL, ' ')
+    .replace(/[\\`*[\]|]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Escapes text for raw HTML inside Markdown (`<summary>`), where backslash escapes do not apply. */
+export function htmlText(text: string): string {
+  return text
+    .replace(CONTROL, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Column alignment of a table. */
+export type Align = 'left' | 'right';
+
+/** A GFM table; every header and cell is escaped with mdText. */
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly Align[]): string {
+  const sep = header.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
+  const lines = [row(header), `|${sep.join('|')}|`, ...rows.map(row)];
+  return lines.join('\n');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(mdText).join(' | ')} |`;
+}

@@ -1,0 +1,49 @@
+/**
+ * @fileoverview Markdown report: findings grouped by severity, and the input diagnostics.
+ */
+import { formatRef } from '../src/model/source-ref.js';
+import { findingKind, type Finding } from '../src/findings/finding.js';
+import { findingMessage } from '../src/findings/messages.js';
+import type { AuditResult, InputSummary } from '../src/findings/result.js';
+import { SEVERITIES } from '../src/findings/severity.js';
+import { htmlText, mdTable, mdText } from './markdown-escape.js';
+import { severityBreakdown } from './markdown-header.js';
+
+/** Above this many diagnostics an input's table is collapsed in `<details>`. */
+export const DIAGNOSTICS_EXPANDED_MAX = 10;
+
+/** One table per severity that has findings, critical first; findings keep the result's order. */
+export function findingSections(result: AuditResult): string {
+  if (result.findings.length === 0) return 'No findings.';
+  const blocks: string[] = [];
+  for (const sev of SEVERITIES) {
+    const group = result.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    const title = `${sev.charAt(0).toUpperCase()}${sev.slice(1)}`;
+    blocks.push(`### ${title} (${group.length})`, mdTable(['Id', 'Kind', 'Finding', 'Rules', 'Exposes'], group.map(findingRow)));
+  }
+  return blocks.join('\n\n');
+}
+
+function findingRow(f: Finding): string[] {
+  return [f.id, findingKind(f.code), findingMessage(f), f.refs.map(formatRef).join('; '), (f.exposes ?? []).join(', ')];
+}
+
+/** Per input, a table of its diagnostics; long tables are collapsed. */
+export function diagnosticSections(result: AuditResult): string {
+  const blocks = result.inputs.flatMap((input, i) => (input.diagnostics.length === 0 ? [] : [inputDiagnostics(input, i + 1)]));
+  return blocks.length === 0 ? 'No input diagnostics.' : blocks.join('\n\n');
+}
+
+function inputDiagnostics(input: InputSummary, n: number): string {
+  const rows = input.diagnostics.map((d) => [formatRef(d.ref), d.severity, d.code, d.message]);
+  const table = mdTable(['Location', 'Severity', 'Code', 'Message'], rows);
+  const total = input.diagnostics.length;
+  const count = `${total} diagnostic${total === 1 ? '' : 's'} (${severityBreakdown(input.diagnostics)})`;
+  if (total <= DIAGNOSTICS_EXPANDED_MAX) {
+    return `**Input ${n}**: ${mdText(input.path)}: ${mdText(count)}\n\n${table}`;
+  }
+  // A blank line after <summary> lets GFM parse the table inside the raw HTML block.
+  const summary = `<summary>Input ${n}: ${htmlText(input.path)}: ${htmlText(count)}</summary>`;
+  return `<details>\n${summary}\n\n${table}\n\n</details>`;
+}

@@ -1,0 +1,59 @@
+/**
+ * @fileoverview Markdown report, middle part: summary counts and the requirement table.
+ */
+import { formatPorts } from '../src/model/port-set.js';
+import { formatRef } from '../src/model/source-ref.js';
+import { statusLabel } from '../src/findings/messages.js';
+import type { AuditResult, Citation, RequirementResult } from '../src/findings/result.js';
+import { SEVERITIES } from '../src/findings/severity.js';
+import { mdTable } from './markdown-escape.js';
+import { requirementCounts, severityCounts, STATUSES } from './summary.js';
+
+/** Two count tables: requirements per status and findings per severity (zeros included). */
+export function summaryTables(result: AuditResult): string {
+  const req = requirementCounts(result);
+  const sev = severityCounts(result);
+  const statusRows = STATUSES.map((s) => [statusLabel(s), String(req[s])]);
+  const severityRows = SEVERITIES.map((s) => [s, String(sev[s])]);
+  return [
+    mdTable(['Requirement status', 'Count'], statusRows, ['left', 'right']),
+    mdTable(['Finding severity', 'Count'], severityRows, ['left', 'right']),
+  ].join('\n\n');
+}
+
+/** One row per requirement, in the engine's order. */
+export function requirementTable(result: AuditResult): string {
+  if (result.requirements.length === 0) return 'No requirements were checked.';
+  const header = ['Status', 'Id', 'Direction', 'Protocol', 'Ports', 'Missing', 'Component', 'Allowed by', 'Blocked by', 'Seed'];
+  return mdTable(header, result.requirements.map(requirementRow));
+}
+
+function requirementRow(r: RequirementResult): string[] {
+  const req = r.requirement;
+  const allowed = [...r.allowedBy.map(cite), ...r.conditionalBy.map((c) => `${cite(c)}, conditional`)];
+  return [
+    statusLabel(r.status),
+    req.id,
+    req.direction,
+    req.protocol,
+    req.ports === undefined ? `unresolved: ${req.unresolved ?? 'ports unknown'}` : formatPorts(req.ports),
+    req.ports === undefined ? 'unknown' : formatPorts(r.missing),
+    req.component,
+    allowed.join('; '),
+    r.blockedBy.map(cite).join('; '),
+    seedText(r),
+  ];
+}
+
+/** `Rule name (file:line)`. */
+export function cite(c: Citation): string {
+  return `${c.name} (${formatRef(c.ref)})`;
+}
+
+/** `000_….txt:48` for seed rows, `file:line` for custom requirement files. */
+function seedText(r: RequirementResult): string {
+  const req = r.requirement;
+  if (req.seed !== undefined) return `${req.seed.document}:${req.seed.line}`;
+  if (req.source !== undefined) return formatRef(req.source);
+  return '';
+}

@@ -1,0 +1,27 @@
+/**
+ * @fileoverview Counts shared by the reporters: requirements per status, findings per severity.
+ */
+import type { AuditResult, RequirementStatus } from '../src/findings/result.js';
+import { atLeast, SEVERITIES, type Severity } from '../src/findings/severity.js';
+
+/** Every requirement status in report order. */
+export const STATUSES: readonly RequirementStatus[] = ['allowed', 'partial', 'blocked', 'conditional', 'unknown', 'waived'];
+
+/** Requirements per status; every status is present (0 when none). */
+export function requirementCounts(result: AuditResult): Record<RequirementStatus, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+  for (const r of result.requirements) counts[r.status] += 1;
+  return counts;
+}
+
+/** Findings per severity, critical first; every severity is present (0 when none). */
+export function severityCounts(result: AuditResult): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of result.findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** Number of findings at or above the result's `--fail-on` threshold. */
+export function failingCount(result: AuditResult): number {
+  return result.findings.filter((f) => atLeast(f.severity, result.failOn)).length;
+}

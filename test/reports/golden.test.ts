@@ -1,0 +1,27 @@
+/**
+ * @fileoverview Whole-report golden files (test/golden/report.{md,json}) for the sample result.
+ * Run with UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { reporters, REPORT_EXTENSIONS, type ReportFormat } from '../../reports/index.js';
+import { sampleResult } from './sample-result.js';
+
+// Compiled to dist/test/reports/, so the repo root is three levels up.
+const goldenDir = new URL('../../../test/golden/', import.meta.url);
+
+function checkGolden(format: ReportFormat): void {
+  const file = new URL(`report${REPORT_EXTENSIONS[format]}`, goldenDir);
+  const actual = reporters[format](sampleResult(), { ticket: 'CHG-1234' });
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    assert.ok(process.env.UPDATE_GOLDEN === '1', `missing golden ${file.pathname}; run with UPDATE_GOLDEN=1`);
+    writeFileSync(file, actual);
+  }
+  assert.fixture(actual, readFileSync(file, 'utf8'));
+}
+
+test('golden Markdown report', () => checkGolden('md'));
+test('golden JSON report', () => checkGolden('json'));
+
+test.run();
