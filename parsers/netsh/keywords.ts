@@ -1,0 +1,44 @@
+/**
+ * @fileoverview Symbolic values netsh prints in port and address lists: port keywords (`RPC`, `RPC-EPMap`,
+ * `IPHTTPS`, `Teredo`, `PlayToDiscovery`) and address keywords (`LocalSubnet`, `DNS`, `Intranet`, …). Both stay
+ * symbolic in the model until a setting resolves them. Matching is case-insensitive; output uses Windows' spelling.
+ */
+import type { PortKeyword } from '../../src/model/rule.js';
+import { fold } from './labels.js';
+
+const PORT_KEYWORDS: Readonly<Record<string, PortKeyword>> = {
+  rpc: 'RPC',
+  'rpc-epmap': 'RPC-EPMap',
+  iphttps: 'IPHTTPS',
+  iphttpsin: 'IPHTTPS',
+  iphttpsout: 'IPHTTPS',
+  teredo: 'Teredo',
+  playtodiscovery: 'PlayToDiscovery',
+  ply2disc: 'PlayToDiscovery',
+  mdns: 'mDNS',
+};
+
+/** A symbolic port token (`RPC`, `RPC-EPMap`, `IPHTTPS`, `Teredo`, `PlayToDiscovery`). */
+export function portKeyword(token: string): PortKeyword | undefined {
+  return PORT_KEYWORDS[fold(token)];
+}
+
+const ADDRESS_KEYWORDS: readonly string[] = [
+  'LocalSubnet',
+  'DNS',
+  'DHCP',
+  'WINS',
+  'DefaultGateway',
+  'Intranet',
+  'RmtIntranet',
+  'Internet',
+  'PlayToDevice',
+  'Ply2Renders',
+  'CaptivePortal', // [U]
+];
+const ADDRESS_KEYWORD_BY_FOLD: ReadonlyMap<string, string> = new Map(ADDRESS_KEYWORDS.map((k) => [k.toLowerCase(), k]));
+
+/** A symbolic address token in the spelling Windows uses (`localsubnet` → `LocalSubnet`). */
+export function addressKeyword(token: string): string | undefined {
+  return ADDRESS_KEYWORD_BY_FOLD.get(fold(token));
+}

@@ -1,0 +1,69 @@
+/**
+ * @fileoverview Port and address fields of a netsh rule → PortMatch / AddressMatch. Lists may mix numbers,
+ * ranges and keywords (`RPC`, `LocalSubnet`); both parts are kept. An unreadable token widens the field to
+ * "any" and makes the rule uncertain, never silently narrower or certain.
+ */
+import { AddressSet } from '../../src/model/address-set.js';
+import { parseAddressToken } from '../../src/model/ip.js';
+import { NO_PORTS, parsePortToken } from '../../src/model/port-set.js';
+import {
+  ANY_ADDRESS_MATCH,
+  ANY_PORT_MATCH,
+  type AddressMatch,
+  type PortKeyword,
+  type PortMatch,
+} from '../../src/model/rule.js';
+import { addressKeyword, portKeyword } from './keywords.js';
+import { isAny } from './labels.js';
+import type { RawField } from './parse.js';
+import { listTokens, type RuleContext } from './rule-context.js';
+
+/** `LocalPort`/`RemotePort` → PortMatch; a missing or empty field means any port. */
+export function readPorts(field: RawField | undefined, what: string, ctx: RuleContext): PortMatch {
+  if (field === undefined) return ANY_PORT_MATCH;
+  const tokens = listTokens(field);
+  if (tokens.length === 0 || tokens.some((t) => isAny(t.text))) return ANY_PORT_MATCH;
+  let set = NO_PORTS;
+  const keywords: PortKeyword[] = [];
+  let readable = true;
+  for (const token of tokens) {
+    const keyword = portKeyword(token.text);
+    if (keyword !== undefined) {
+      if (!keywords.includes(keyword)) keywords.push(keyword);
+      continue;
+    }
+    const r = parsePortToken(token.text, '-');
+    if (r.ok) {
+      set = set.union(r.set);
+      continue;
+    }
+    readable = false;
+    ctx.unreadable('NETSH_INVALID_PORT', `${r.error} in ${field.label}`, token.line, what, token.text);
+  }
+  return readable ? { set, keywords } : ANY_PORT_MATCH;
+}
+
+/** `LocalIP`/`RemoteIP` → AddressMatch; a missing or empty field means any address. */
+export function readAddresses(field: RawField | undefined, what: string, ctx: RuleContext): AddressMatch {
+  if (field === undefined) return ANY_ADDRESS_MATCH;
+  const tokens = listTokens(field);
+  if (tokens.length === 0 || tokens.some((t) => isAny(t.text))) return ANY_ADDRESS_MATCH;
+  let set = AddressSet.NONE;
+  const symbols: string[] = [];
+  let readable = true;
+  for (const token of tokens) {
+    const keyword = addressKeyword(token.text);
+    if (keyword !== undefined) {
+      if (!symbols.includes(keyword)) symbols.push(keyword);
+      continue;
+    }
+    const r = parseAddressToken(token.text);
+    if (r.ok) {
+      set = set.union(r.set);
+      continue;
+    }
+    readable = false;
+    ctx.unreadable('NETSH_INVALID_ADDRESS', `${r.error} in ${field.label}`, token.line, what, token.text);
+  }
+  return readable ? { set, symbols, negated: false } : ANY_ADDRESS_MATCH;
+}

@@ -1,0 +1,76 @@
+/**
+ * @fileoverview Collects what the netsh parser has to say: diagnostics, and one accounting mark per input line
+ * (parsed, ignored with a reason, or unsupported). A later mark replaces an earlier one, so a field line first
+ * marked parsed becomes unsupported when its value turns out unreadable.
+ */
+import type { Diagnostic, DiagnosticSeverity, LineAccounting } from '../../src/model/diagnostic.js';
+
+/** Reasons for ignored lines (keys of LineAccounting.ignored). */
+export const IGNORED = {
+  blank: 'blank',
+  separator: 'separator',
+  status: 'status line',
+  profileSetting: 'profile setting not used',
+  duplicateProfile: 'duplicate profile section',
+} as const;
+
+const PARSED = 1;
+const UNSUPPORTED = 2;
+const IGNORED_MARK = 3;
+
+/** Diagnostics and line marks of one input file of `lineCount` lines. */
+export class ParseSink {
+  readonly diagnostics: Diagnostic[] = [];
+  /** One mark per line (index = line - 1): 0 none, then PARSED / UNSUPPORTED / IGNORED_MARK. */
+  private readonly marks: Uint8Array;
+  private readonly reasons = new Map<number, string>();
+
+  constructor(
+    readonly file: string,
+    readonly lineCount: number,
+  ) {
+    this.marks = new Uint8Array(lineCount);
+  }
+
+  /** Adds a diagnostic; `line` is 1-based, omitted for file-level messages. */
+  report(severity: DiagnosticSeverity, code: string, message: string, line?: number): void {
+    const ref = line === undefined ? { file: this.file } : { file: this.file, line };
+    this.diagnostics.push({ severity, code, message, ref });
+  }
+
+  parsed(line: number): void {
+    this.marks[line - 1] = PARSED;
+  }
+
+  ignored(line: number, reason: string): void {
+    this.marks[line - 1] = IGNORED_MARK;
+    this.reasons.set(line, reason);
+  }
+
+  /** Marks a line that could not be interpreted; the caller reports a diagnostic for it. */
+  unsupported(line: number): void {
+    this.marks[line - 1] = UNSUPPORTED;
+  }
+
+  /** Totals over the marks; an unmarked line would make the sum fall short of `total` (tests check this). */
+  accounting(): LineAccounting {
+    let parsed = 0;
+    let unsupported = 0;
+    const ignored: Record<string, number> = {};
+    this.marks.forEach((mark, i) => {
+      if (mark === PARSED) parsed++;
+      else if (mark === UNSUPPORTED) unsupported++;
+      else if (mark === IGNORED_MARK) {
+        const reason = this.reasons.get(i + 1) ?? 'unknown';
+        ignored[reason] = (ignored[reason] ?? 0) + 1;
+      }
+    });
+    return { total: this.lineCount, parsed, ignored, unsupported };
+  }
+}
+
+/** Shortens input text quoted in a message. */
+export function quote(text: string, max = 60): string {
+  const t = text.trim();
+  return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+}
