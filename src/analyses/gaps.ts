@@ -53,8 +53,8 @@ export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit
     requirement: req,
     status,
     missing: t.missing,
-    allowedBy: citations(t.allowedBy),
-    blockedBy: status === 'allowed' ? [] : citations(t.blockedBy),
+    allowedBy: citations(preferCertain(t.allowedBy)),
+    blockedBy: status === 'allowed' ? [] : citations(preferCertain(t.blockedBy)),
     conditionalBy: status === 'conditional' ? citations(t.conditionalBy) : [],
     ...(status === 'partial' ? { allowedFrom: t.allowedFrom } : {}),
   };
@@ -68,6 +68,12 @@ function statusOf(t: Tally): RequirementStatus {
 
 function collect(into: Contribution[], from: readonly Contribution[], required: AddressSet): void {
   for (const c of from) if (c.addresses.overlaps(required)) into.push(c);
+}
+
+/** The certain contributions when there are any (uncertain ones then only add noise), else all. */
+function preferCertain(list: readonly Contribution[]): readonly Contribution[] {
+  const certain = list.filter((c) => c.reasons === undefined || c.reasons.length === 0);
+  return certain.length > 0 ? certain : list;
 }
 
 /** De-duplicated citations in source order. */

@@ -83,7 +83,7 @@ function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
     if (high.isEmpty()) continue;
     const low = m.low.intersect(cur);
     if (m.reasons.length > 0) walk.conditionalBy.push({ citation: citeRule(rule), addresses: high, reasons: m.reasons });
-    cur = step(walk, chain, rule, { low, high }, cur, out);
+    cur = step(walk, chain, rule, { low, high, reasons: m.reasons }, cur, out);
   }
   out.r = out.r.union(cur);
   walk.stack.pop();
@@ -91,16 +91,16 @@ function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
 }
 
 /** Applies one matching rule; returns the addresses that continue to the next rule. */
-function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: AddressSet }, cur: AddressSet, out: Outcome): AddressSet {
+function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: AddressSet; reasons: readonly string[] }, cur: AddressSet, out: Outcome): AddressSet {
   switch (rule.action) {
     case 'allow':
     case 'bypass':
       out.a = out.a.union(m.high);
-      walk.allowedBy.push({ citation: citeRule(rule), addresses: m.high });
+      walk.allowedBy.push({ citation: citeRule(rule), addresses: m.high, reasons: m.reasons });
       return cur.subtract(m.low);
     case 'block':
       out.d = out.d.union(m.high);
-      walk.blockedBy.push({ citation: citeRule(rule), addresses: m.high });
+      walk.blockedBy.push({ citation: citeRule(rule), addresses: m.high, reasons: m.reasons });
       return cur.subtract(m.low);
     case 'return':
       out.r = out.r.union(m.high);

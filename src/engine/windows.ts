@@ -26,7 +26,8 @@ export function decideWindows(
 ): SegmentDecision {
   const U = probe.universe;
   const profile: ProfileSettings | undefined = ruleSet.profiles?.[probe.fwProfile];
-  const ref = profile?.source ?? fallbackRef;
+  const dirWord = probe.direction === 'in' ? 'inbound' : 'outbound';
+  const ref = profile?.source ?? { file: fallbackRef.file, vendorId: `default-${dirWord}-${probe.fwProfile}` };
   if (profile?.enabled === false) {
     const off = citePolicy(`firewall OFF for the ${probe.fwProfile} profile`, ref, 'firewall-off');
     return { low: U, high: U, allowedBy: [{ citation: off, addresses: U }], blockedBy: [], conditionalBy: [] };
@@ -55,15 +56,15 @@ export function decideWindows(
   const high = bypass.high.union(baseHigh.subtract(buckets.block.low));
 
   const stated = profile?.inbound !== undefined || profile?.outbound !== undefined;
-  const policyName = `default ${inbound ? 'inbound' : 'outbound'} action of the ${probe.fwProfile} profile: ${dflt}${stated ? '' : ' (not stated in the export; Windows default assumed)'}`;
+  const policyName = `default ${dirWord} action of the ${probe.fwProfile} profile: ${dflt}${stated ? '' : ' (not stated in the export; Windows default assumed)'}`;
   const policy = citePolicy(policyName, ref);
   const allowedBy: Contribution[] = [];
   const blockedBy: Contribution[] = [];
   const conditionalBy: Contribution[] = [];
-  for (const r of bypass.rules) allowedBy.push({ citation: citeRule(r.rule), addresses: r.high });
+  for (const r of bypass.rules) allowedBy.push({ citation: citeRule(r.rule), addresses: r.high, reasons: r.reasons });
   for (const r of allow.rules) {
     const effective = r.high.subtract(buckets.block.low);
-    if (!effective.isEmpty()) allowedBy.push({ citation: citeRule(r.rule), addresses: effective });
+    if (!effective.isEmpty()) allowedBy.push({ citation: citeRule(r.rule), addresses: effective, reasons: r.reasons });
   }
   if (defaultAllow) allowedBy.push({ citation: policy, addresses: U.subtract(buckets.block.low) });
   for (const r of buckets.block.rules) {

@@ -1,0 +1,103 @@
+/**
+ * @fileoverview The composition root: yargs → command → exit code. Known errors become one stderr line
+ * (`k2audit: file:line: what is wrong`) and exit code 2; a stack trace only with --debug.
+ */
+import yargs, { type Argv } from 'yargs';
+import { FORMAT_IDS } from '../../parsers/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
+import { FIREWALL_PROFILES, type FirewallProfile } from '../model/rule.js';
+import { SEVERITIES, type Severity } from '../findings/severity.js';
+import { runCompare, type CommandIO } from './commands/compare.js';
+import { runParse } from './commands/parse.js';
+import { runProfiles } from './commands/profiles.js';
+import { isKnownError, UsageError } from './errors.js';
+import { toolVersion } from './options.js';
+
+function requirementOptions<T>(y: Argv<T>) {
+  return y
+    .option('profile', { type: 'string', describe: 'requirement profile: farm, standalone, sql, client' })
+    .option('feature', { type: 'string', array: true, describe: 'feature switch name[=value], repeatable (see k2audit profiles)' })
+    .option('port', { type: 'string', array: true, describe: 'port override name=number, repeatable (e.g. sql=1533)' })
+    .option('requirements', { type: 'string', array: true, describe: 'custom requirement file (JSON or YAML), repeatable' });
+}
+
+/** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  let code = 0;
+  const debug = argv.includes('--debug');
+  const cli = yargs([...argv])
+    .scriptName('k2audit')
+    .usage('$0 <command> [options]')
+    .strict()
+    .exitProcess(false)
+    .version(toolVersion())
+    .option('debug', { type: 'boolean', describe: 'print stack traces of errors' })
+    .option('color', { type: 'boolean', default: true, describe: 'color on stderr (use --no-color to disable)' })
+    .command(
+      'compare <exports..>',
+      'audit the exports of one host against a requirement profile',
+      (y) =>
+        requirementOptions(y)
+          .positional('exports', { type: 'string', array: true, demandOption: true, describe: 'export file(s) of one host' })
+          .option('format', { type: 'string', array: true, choices: REPORT_FORMATS, default: ['md'], describe: 'report format, repeatable' })
+          .option('out', { type: 'string', describe: 'report file, or directory when several formats are given' })
+          .option('fw-profile', { choices: FIREWALL_PROFILES, default: 'domain' as FirewallProfile, describe: 'Windows firewall profile to audit' })
+          .option('fail-on', { choices: [...SEVERITIES, 'none'], default: 'high', describe: 'exit 1 when a finding has this severity or worse' })
+          .option('input-format', { type: 'string', choices: FORMAT_IDS, describe: 'skip content detection' })
+          .option('timestamp', { type: 'string', describe: 'report time (ISO 8601 or epoch seconds); default SOURCE_DATE_EPOCH, else now' })
+          .option('ticket', { type: 'string', describe: 'change ticket id for the sign-off header' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no summary on stderr' }),
+      (a) => {
+        code = runCompare(
+          {
+            exports: a.exports as string[],
+            format: a.format as ReportFormat[],
+            out: a.out,
+            fwProfile: a['fw-profile'] as FirewallProfile,
+            failOn: a['fail-on'] as Severity | 'none',
+            inputFormat: a['input-format'],
+            timestamp: a.timestamp,
+            ticket: a.ticket,
+            quiet: a.quiet,
+            profile: a.profile,
+            feature: a.feature,
+            port: a.port,
+            requirements: a.requirements,
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'parse <export>',
+      'print the normalized rule set and every diagnostic',
+      (y) =>
+        y
+          .positional('export', { type: 'string', demandOption: true })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+          .option('input-format', { type: 'string', choices: FORMAT_IDS }),
+      (a) => {
+        code = runParse({ export: a.export, format: a.format, inputFormat: a['input-format'] }, io);
+      },
+    )
+    .command(
+      'profiles [name]',
+      'list requirement profiles and features, or show one profile with its seed rows',
+      (y) => requirementOptions(y).positional('name', { type: 'string' }),
+      (a) => {
+        code = runProfiles({ name: a.name, feature: a.feature, port: a.port, requirements: a.requirements }, io);
+      },
+    )
+    .demandCommand(1, 'give a command: compare, parse or profiles')
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+  try {
+    await cli.parseAsync();
+    return code;
+  } catch (e) {
+    io.stderr(`k2audit: ${isKnownError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    if (debug && e instanceof Error && e.stack !== undefined) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+}

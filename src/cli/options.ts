@@ -1,0 +1,50 @@
+/**
+ * @fileoverview Option values shared by the commands, and their conversion into API options.
+ */
+import { readFileSync } from 'node:fs';
+import { loadRequirementFile } from '../requirements/custom-file.js';
+import { resolveRequirements } from '../requirements/resolve.js';
+import type { Requirement, RequirementSet } from '../requirements/types.js';
+import { InputError, UsageError } from './errors.js';
+import { readInput } from './io.js';
+
+export interface RequirementArgs {
+  readonly profile?: string | undefined;
+  readonly feature?: readonly string[] | undefined;
+  readonly port?: readonly string[] | undefined;
+  readonly requirements?: readonly string[] | undefined;
+}
+
+/** Resolves --profile / --feature / --port / --requirements into a requirement set. */
+export function requirementSetFrom(args: RequirementArgs): RequirementSet {
+  const custom: Requirement[] = [];
+  for (const file of args.requirements ?? []) {
+    const text = new TextDecoder('utf-8').decode(readInput(file)).replace(/^\uFEFF/, '');
+    const loaded = loadRequirementFile(text, file);
+    if (!loaded.ok) throw new InputError(loaded.error);
+    custom.push(...loaded.requirements);
+  }
+  const r = resolveRequirements({
+    ...(args.profile === undefined ? {} : { profile: args.profile }),
+    features: args.feature ?? [],
+    ports: args.port ?? [],
+    custom,
+  });
+  if (!r.ok) throw new UsageError(r.error);
+  return r.set;
+}
+
+/** The report time: --timestamp, else SOURCE_DATE_EPOCH, else now (ISO 8601, UTC). */
+export function reportTime(timestamp: string | undefined, env: NodeJS.ProcessEnv): string {
+  const raw = timestamp ?? env['SOURCE_DATE_EPOCH'];
+  if (raw === undefined || raw === '') return new Date().toISOString();
+  const date = /^\d+$/.test(raw) ? new Date(Number(raw) * 1000) : new Date(raw);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`invalid time "${raw}" (use ISO 8601 or seconds since 1970)`);
+  return date.toISOString();
+}
+
+/** The tool version from package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
