@@ -5,7 +5,17 @@ import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { Direction, RuleSet } from '../src/model/rule.js';
 import type { DecodedInput } from '../src/input/decode.js';
 
-export type FormatId = 'netsh' | 'iptables-save';
+export type FormatId =
+  | 'netsh'
+  | 'iptables-save'
+  | 'gpo-xml'
+  | 'reg'
+  | 'ps-json'
+  | 'csv'
+  | 'registry-pol'
+  | 'wfw'
+  | 'nft'
+  | 'clixml';
 
 /** Options a user can pass that change how an export is read. */
 export interface ParseOptions {

@@ -9,7 +9,7 @@ import type { ParseOptions, ParseResult, Parser } from '../types.js';
 import { looksLikeNetsh } from './detect.js';
 import { normalize } from './normalize.js';
 import { parseLines } from './parse.js';
-import { ParseSink } from './sink.js';
+import { ParseSink } from '../shared/parse-sink.js';
 
 /** The one-line advice for exports netsh prints in a locale k2audit has no label table for. */
 export const LOCALE_ADVICE =

@@ -13,7 +13,7 @@ import {
   type PortKeyword,
   type PortMatch,
 } from '../../src/model/rule.js';
-import { addressKeyword, portKeyword } from './keywords.js';
+import { addressKeyword, portKeyword } from '../shared/windows-keywords.js';
 import { isAny } from './labels.js';
 import type { RawField } from './parse.js';
 import { listTokens, type RuleContext } from './rule-context.js';

@@ -20,7 +20,7 @@ import { readAddresses, readPorts } from './match-values.js';
 import type { RawField, RawRule } from './parse.js';
 import { readProtocol } from './protocol-field.js';
 import { fieldSegments, fieldText, listTokens, RuleContext } from './rule-context.js';
-import { quote, type ParseSink } from './sink.js';
+import { quote, type ParseSink } from '../shared/parse-sink.js';
 
 type Fields = ReadonlyMap<RuleFieldKey, RawField>;
 

@@ -8,7 +8,7 @@ import type { ParseOptions } from '../types.js';
 import { normalizeRule } from './normalize-rule.js';
 import type { RawDocument } from './parse.js';
 import { normalizeProfiles } from './profiles.js';
-import type { ParseSink } from './sink.js';
+import type { ParseSink } from '../shared/parse-sink.js';
 
 const DIRECTION_WORD: Readonly<Record<Direction, string>> = { in: 'inbound', out: 'outbound' };
 

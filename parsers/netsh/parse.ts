@@ -7,7 +7,7 @@
 import type { FirewallProfile } from '../../src/model/rule.js';
 import { isNoRulesLine, isStatusLine, ruleFieldKey, type RuleFieldKey } from './labels.js';
 import { isLoggingHeader, profileHeader } from './profile-labels.js';
-import { IGNORED, quote, type ParseSink } from './sink.js';
+import { IGNORED, quote, type ParseSink } from '../shared/parse-sink.js';
 
 /** A piece of text and the 1-based line it came from. */
 export interface RawSegment {

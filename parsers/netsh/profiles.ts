@@ -6,7 +6,7 @@
 import type { FirewallProfile, ProfileSettings } from '../../src/model/rule.js';
 import type { RawProfileEntry, RawProfileSection } from './parse.js';
 import { parseLocalRules, parsePolicy, parseState, profileKey, type FirewallPolicy } from './profile-labels.js';
-import { IGNORED, quote, type ParseSink } from './sink.js';
+import { IGNORED, quote, type ParseSink } from '../shared/parse-sink.js';
 
 type ProfileMap = Partial<Record<FirewallProfile, ProfileSettings>>;
 

@@ -6,7 +6,7 @@ import { ANY_PROTOCOL, parseProtocol, type ProtocolSet } from '../../src/model/p
 import { isAny, isIcmpHeader } from './labels.js';
 import type { RawField } from './parse.js';
 import type { RuleContext } from './rule-context.js';
-import { quote } from './sink.js';
+import { quote } from '../shared/parse-sink.js';
 
 /** `Protocol` → ProtocolSet (missing, empty or `Any` → any); reads the ICMP table too. */
 export function readProtocol(field: RawField | undefined, ctx: RuleContext): ProtocolSet {

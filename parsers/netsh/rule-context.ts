@@ -4,7 +4,7 @@
  */
 import type { Condition } from '../../src/model/rule.js';
 import type { RawField, RawSegment } from './parse.js';
-import type { ParseSink } from './sink.js';
+import type { ParseSink } from '../shared/parse-sink.js';
 
 /** Collects the conditions of one rule and reports its problems to the sink. */
 export class RuleContext {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addressKeyword, portKeyword } from '../../../parsers/netsh/keywords.js';
+import { addressKeyword, portKeyword } from '../../../parsers/shared/windows-keywords.js';
 import { parseAction, parseDirection, parseProfileToken, parseRuleSource, parseYesNo, ruleFieldKey } from '../../../parsers/netsh/labels.js';
 import { parseLocalRules, parsePolicy, parseState, profileHeader, profileKey } from '../../../parsers/netsh/profile-labels.js';
 

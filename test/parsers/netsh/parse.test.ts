@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseLines, splitLabel, isSeparator } from '../../../parsers/netsh/parse.js';
-import { ParseSink } from '../../../parsers/netsh/sink.js';
+import { ParseSink } from '../../../parsers/shared/parse-sink.js';
 
 const DASH = '-'.repeat(70);
 

@@ -1,14 +1,18 @@
 /**
- * @fileoverview Symbolic values netsh prints in port and address lists: port keywords (`RPC`, `RPC-EPMap`,
+ * @fileoverview Symbolic values Windows firewall exports use in port and address lists: port keywords (`RPC`, `RPC-EPMap`,
  * `IPHTTPS`, `Teredo`, `PlayToDiscovery`) and address keywords (`LocalSubnet`, `DNS`, `Intranet`, …). Both stay
  * symbolic in the model until a setting resolves them. Matching is case-insensitive; output uses Windows' spelling.
  */
 import type { PortKeyword } from '../../src/model/rule.js';
-import { fold } from './labels.js';
+/** Case- and whitespace-insensitive key for matching tokens. */
+function fold(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 const PORT_KEYWORDS: Readonly<Record<string, PortKeyword>> = {
   rpc: 'RPC',
   'rpc-epmap': 'RPC-EPMap',
+  rpcepmap: 'RPC-EPMap',
   iphttps: 'IPHTTPS',
   iphttpsin: 'IPHTTPS',
   iphttpsout: 'IPHTTPS',
@@ -25,6 +29,9 @@ export function portKeyword(token: string): PortKeyword | undefined {
 
 const ADDRESS_KEYWORDS: readonly string[] = [
   'LocalSubnet',
+  'LocalSubnet4',
+  'LocalSubnet6',
+  'IntranetRemoteAccess',
   'DNS',
   'DHCP',
   'WINS',

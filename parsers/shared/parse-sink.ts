@@ -1,5 +1,5 @@
 /**
- * @fileoverview Collects what the netsh parser has to say: diagnostics, and one accounting mark per input line
+ * @fileoverview Collects what a line-based parser has to say: diagnostics, and one accounting mark per input line
  * (parsed, ignored with a reason, or unsupported). A later mark replaces an earlier one, so a field line first
  * marked parsed becomes unsupported when its value turns out unreadable.
  */

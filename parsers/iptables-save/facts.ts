@@ -1,0 +1,108 @@
+/**
+ * @fileoverview Direction-neutral facts about one rule (source/destination, not local/remote), built while
+ * interpreting its options; emit.ts maps them onto a model Rule per direction.
+ */
+import type { AddressSet, Family } from '../../src/model/address-set.js';
+import { ALL_PORTS, type PortSet } from '../../src/model/port-set.js';
+import { ANY_PROTOCOL, type ProtocolSet } from '../../src/model/protocol.js';
+import type { Condition } from '../../src/model/rule.js';
+import type { IptCode, Problem } from './diagnostics.js';
+
+/** An ipset named by `-m set --match-set NAME src|dst`. */
+export interface IpsetRef {
+  readonly name: string;
+  readonly negated: boolean;
+  /** The option as written, for a Condition when the set cannot be a symbol. */
+  readonly text: string;
+}
+
+/** Everything known about the source or the destination side. */
+export interface SideFacts {
+  /** Intersection of the positive address constraints (undefined: none). */
+  pos: AddressSet | undefined;
+  /** Union of the negated address constraints (undefined: none). */
+  neg: AddressSet | undefined;
+  readonly ipsets: IpsetRef[];
+  ports: PortSet;
+}
+
+/** `-i` / `-o` as written. */
+export interface InterfaceFact {
+  readonly name: string;
+  readonly negated: boolean;
+}
+
+/** One `-m addrtype` match. */
+export interface AddrTypeFact {
+  readonly srcTypes: readonly string[] | undefined;
+  readonly srcNegated: boolean;
+  readonly dstTypes: readonly string[] | undefined;
+  readonly dstNegated: boolean;
+  readonly text: string;
+}
+
+/** Direction-neutral facts of one rule. */
+export interface RuleFacts {
+  readonly family: Family;
+  protocols: ProtocolSet;
+  readonly src: SideFacts;
+  readonly dst: SideFacts;
+  inIface: InterfaceFact | undefined;
+  outIface: InterfaceFact | undefined;
+  readonly addrTypes: AddrTypeFact[];
+  /** True when the rule cannot match the packet that opens a connection. */
+  neverNew: boolean;
+  readonly conditions: Condition[];
+  readonly comments: string[];
+  /** `icmp-type 8` texts; they become conditions only on ICMP rules. */
+  readonly icmpTypes: string[];
+  /** Invalid values found while interpreting (syntax problems stay in the RuleSpec). */
+  readonly problems: Problem[];
+}
+
+/** Empty facts: matches everything. */
+export function newFacts(family: Family, conditions: readonly Condition[]): RuleFacts {
+  return {
+    family,
+    protocols: ANY_PROTOCOL,
+    src: newSide(),
+    dst: newSide(),
+    inIface: undefined,
+    outIface: undefined,
+    addrTypes: [],
+    neverNew: false,
+    conditions: [...conditions],
+    comments: [],
+    icmpTypes: [],
+    problems: [],
+  };
+}
+
+function newSide(): SideFacts {
+  return { pos: undefined, neg: undefined, ipsets: [], ports: ALL_PORTS };
+}
+
+/** Narrows a side by an address constraint (`-s`, `--src-range`, `--ctorigsrc`). */
+export function restrictAddresses(side: SideFacts, set: AddressSet, negated: boolean): void {
+  if (negated) side.neg = side.neg === undefined ? set : side.neg.union(set);
+  else side.pos = side.pos === undefined ? set : side.pos.intersect(set);
+}
+
+/** Narrows a side's ports; a negated constraint matches the complement. */
+export function restrictPorts(side: SideFacts, set: PortSet, negated: boolean): void {
+  side.ports = side.ports.intersect(negated ? ALL_PORTS.subtract(set) : set);
+}
+
+/** Narrows the protocol set. */
+export function restrictProtocols(f: RuleFacts, set: ProtocolSet, negated: boolean): void {
+  f.protocols = f.protocols.intersect(negated ? set.complement() : set);
+}
+
+/**
+ * Records an invalid value: an error diagnostic, and a Condition that keeps the rule uncertain while the field
+ * stays at its widest set (never silently widened into a certain match).
+ */
+export function unreadable(f: RuleFacts, code: IptCode, field: string, value: string, detail: string): void {
+  f.problems.push({ severity: 'error', code, message: detail });
+  f.conditions.push({ kind: 'other', text: `unreadable ${field} "${value}"` });
+}

@@ -1,0 +1,108 @@
+/**
+ * @fileoverview Connection-tracking matches: `-m state --state` and `-m conntrack` (`--ctstate`, `--ctproto`,
+ * `--ctorig*`). The audit judges the packet that opens a connection, whose state is NEW (plus the virtual
+ * SNAT/DNAT bits when it was translated); a match that can never see that packet sets `neverNew`.
+ */
+import { restrictAddresses, restrictPorts, restrictProtocols, unreadable, type RuleFacts, type SideFacts } from './facts.js';
+import { renderMatch, type RawMatch, type RawOption } from './spec.js';
+import { readAddresses, readPort, readProtocol } from './values.js';
+
+const STATE_BITS: Readonly<Record<string, number>> = {
+  INVALID: 1, ESTABLISHED: 2, RELATED: 4, NEW: 8, UNTRACKED: 16, SNAT: 32, DNAT: 64,
+};
+const NEW = 8;
+const UNTRACKED = 16;
+const SNAT = 32;
+const DNAT = 64;
+
+type StateEffect = 'none' | 'never-new' | 'uncertain';
+
+/** Interprets `-m state`. */
+export function readStateMatch(m: RawMatch, f: RuleFacts): void {
+  for (const o of m.options) {
+    if (o.name === '--state') stateOption(m, f, o, false);
+    else f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+  }
+}
+
+/** Interprets `-m conntrack`; options that cannot be evaluated become one Condition. */
+export function readConntrackMatch(m: RawMatch, f: RuleFacts): void {
+  const rest: RawOption[] = [];
+  for (const o of m.options) {
+    const v = o.values[0] ?? '';
+    switch (o.name) {
+      case '--ctstate':
+        stateOption(m, f, o, true);
+        break;
+      case '--ctproto': {
+        const p = readProtocol(v);
+        if (p === undefined) unreadable(f, 'IPT_BAD_PROTOCOL', 'protocol', v, `--ctproto "${v}": unknown protocol`);
+        else restrictProtocols(f, p, o.negated);
+        break;
+      }
+      case '--ctorigsrc':
+      case '--ctorigdst':
+        origAddress(f, o.name === '--ctorigsrc' ? f.src : f.dst, o);
+        break;
+      case '--ctorigsrcport':
+      case '--ctorigdstport':
+        origPort(f, o.name === '--ctorigsrcport' ? f.src : f.dst, o);
+        break;
+      default:
+        rest.push(o);
+    }
+  }
+  if (rest.length > 0) f.conditions.push({ kind: 'match', text: renderMatch(m, rest) });
+}
+
+function origAddress(f: RuleFacts, side: SideFacts, o: RawOption): void {
+  const v = o.values[0] ?? '';
+  const r = readAddresses(v, f.family);
+  if (!r.ok) return unreadable(f, 'IPT_BAD_ADDRESS', 'address', v, `${o.name} "${v}": ${r.error}`);
+  restrictAddresses(side, r.value, o.negated);
+}
+
+function origPort(f: RuleFacts, side: SideFacts, o: RawOption): void {
+  const v = o.values[0] ?? '';
+  const r = readPort(v);
+  if (!r.ok) return unreadable(f, 'IPT_BAD_PORT', 'port', v, `${o.name} "${v}": ${r.error}`);
+  restrictPorts(side, r.value, o.negated);
+}
+
+function stateOption(m: RawMatch, f: RuleFacts, o: RawOption, virtualBits: boolean): void {
+  const v = o.values[0] ?? '';
+  const effect = stateEffect(v, o.negated, virtualBits);
+  if (effect === undefined) return unreadable(f, 'IPT_BAD_VALUE', 'state', v, `${o.name} "${v}": unknown state`);
+  if (effect === 'never-new') f.neverNew = true;
+  else if (effect === 'uncertain') f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+}
+
+/**
+ * What a state list does to the opening packet: it matches (`none`), never matches (`never-new`), or matches
+ * only some opening packets (translated or untracked ones: `uncertain`). Undefined for an unknown state name.
+ */
+export function stateEffect(list: string, negated: boolean, virtualBits: boolean): StateEffect | undefined {
+  const key = `${virtualBits ? 'ct' : 'st'}${negated ? '!' : ''}${list}`;
+  if (effectCache.has(key)) return effectCache.get(key);
+  const effect = computeEffect(list, negated, virtualBits);
+  if (effectCache.size > 1000) effectCache.clear();
+  effectCache.set(key, effect);
+  return effect;
+}
+
+const effectCache = new Map<string, StateEffect | undefined>();
+
+function computeEffect(list: string, negated: boolean, virtualBits: boolean): StateEffect | undefined {
+  let mask = 0;
+  for (const name of list.split(',')) {
+    const bit = STATE_BITS[name.toUpperCase()];
+    if (bit === undefined || (!virtualBits && (bit === SNAT || bit === DNAT))) return undefined;
+    mask |= bit;
+  }
+  const matches = (bits: number): boolean => ((bits & mask) !== 0) !== negated;
+  const opening = virtualBits ? [NEW, NEW | SNAT, NEW | DNAT, NEW | SNAT | DNAT] : [NEW];
+  const hits = opening.filter(matches).length;
+  if (hits === opening.length) return 'none';
+  if (hits === 0 && !matches(UNTRACKED)) return 'never-new';
+  return 'uncertain';
+}
