@@ -87,6 +87,7 @@ function requirementJson(r: RequirementResult): Record<string, unknown> {
     blockedBy: refs(r.blockedBy),
     conditionalBy: refs(r.conditionalBy),
     ...(r.reason === undefined ? {} : { reason: r.reason }),
+    ...(r.families === undefined ? {} : { families: r.families.map((f) => ({ family: f.family, status: f.status, missing: pairs(f.missing) })) }),
     ...(req.condition === undefined ? {} : { condition: req.condition }),
     seed: req.seed === undefined ? null : { document: req.seed.document, line: req.seed.line },
     source: req.source === undefined ? null : formatRef(req.source),

@@ -32,7 +32,7 @@ function requirementRow(r: RequirementResult): string[] {
   const req = r.requirement;
   const allowed = [...r.allowedBy.map(cite), ...r.conditionalBy.map((c) => `${cite(c)}, conditional`)];
   return [
-    statusLabel(r.status),
+    statusText(r),
     req.id,
     req.direction,
     req.protocol,
@@ -43,6 +43,13 @@ function requirementRow(r: RequirementResult): string[] {
     r.blockedBy.map(cite).join('; '),
     seedText(r),
   ];
+}
+
+/** The status, with the per-family split when the families disagree (`partly allowed (ipv4: allowed, ipv6: blocked)`). */
+function statusText(r: RequirementResult): string {
+  const fams = r.families ?? [];
+  if (fams.every((f) => f.status === r.status)) return statusLabel(r.status);
+  return `${statusLabel(r.status)} (${fams.map((f) => `${f.family}: ${statusLabel(f.status)}`).join(', ')})`;
 }
 
 /** `Rule name (file:line)`. */

@@ -26,6 +26,7 @@ export function ruleLine(r: Rule): string {
   if (r.store !== undefined) parts.push(`store=${r.store}`);
   if (r.loopbackOnly === true) parts.push('loopback-only');
   if (r.neverNew === true) parts.push('never-new');
+  if (r.connStates !== undefined) parts.push(`states=${r.connStates.join(',')}`);
   for (const c of r.conditions) parts.push(`if ${c.kind}: ${c.text}`);
   return `${formatRef(r.source)} ${JSON.stringify(r.name)} ${parts.join(' ')}`;
 }
@@ -66,6 +67,7 @@ export function ruleListingJson(rs: RuleSet, meta: Readonly<Record<string, unkno
     ...(r.store === undefined ? {} : { store: r.store }),
     ...(r.loopbackOnly === true ? { loopbackOnly: true } : {}),
     ...(r.neverNew === true ? { neverNew: true } : {}),
+    ...(r.connStates === undefined ? {} : { connStates: r.connStates }),
     raw: r.raw,
   }));
   const diagnostics = rs.diagnostics.map((d) => ({ severity: d.severity, code: d.code, ref: formatRef(d.ref), message: d.message }));

@@ -14,7 +14,8 @@ import {
   type Rule,
 } from '../../src/model/rule.js';
 import type { PortSet } from '../../src/model/port-set.js';
-import type { AddrTypeFact, InterfaceFact, RuleFacts, SideFacts } from './facts.js';
+import { ALL_STATES, type AddrTypeFact, type InterfaceFact, type RuleFacts, type SideFacts } from './facts.js';
+import { stateNames } from './match-state.js';
 import type { TargetInfo } from './targets.js';
 
 /** Where the rule sits and what it is called. */
@@ -64,6 +65,7 @@ export function emitRule(f: RuleFacts, t: TargetInfo, dir: Direction, ctx: EmitC
     conditions,
     ...(loopbackOnly ? { loopbackOnly: true } : {}),
     ...(neverNew ? { neverNew: true } : {}),
+    ...(f.stateMask === ALL_STATES ? {} : { connStates: stateNames(f.stateMask) }),
     chain: ctx.chainKey,
     raw: ctx.raw,
   };
@@ -74,7 +76,7 @@ function ownInterface(i: InterfaceFact, dir: Direction): 'loopback' | Condition 
   if (loopback) return i.negated ? undefined : 'loopback';
   if (i.name === '+' && !i.negated) return undefined;
   const flag = dir === 'in' ? '-i' : '-o';
-  return { kind: 'interface', text: `${i.negated ? '! ' : ''}${flag} ${i.name}` };
+  return { kind: 'interface', text: `${i.negated ? '! ' : ''}${flag} ${i.name}`, interface: { name: i.name, negated: i.negated } };
 }
 
 /** `--dst-type LOCAL` inbound (and `--src-type LOCAL` outbound) holds for every packet the audit considers. */

@@ -52,6 +52,8 @@ export interface RuleFacts {
   readonly addrTypes: AddrTypeFact[];
   /** True when the rule cannot match the packet that opens a connection. */
   neverNew: boolean;
+  /** Conntrack states admitted by the rule's state matches (bits of match-state.ts STATE_BITS; ALL_STATES = no match). */
+  stateMask: number;
   readonly conditions: Condition[];
   readonly comments: string[];
   /** `icmp-type 8` texts; they become conditions only on ICMP rules. */
@@ -59,6 +61,9 @@ export interface RuleFacts {
   /** Invalid values found while interpreting (syntax problems stay in the RuleSpec). */
   readonly problems: Problem[];
 }
+
+/** INVALID | ESTABLISHED | RELATED | NEW | UNTRACKED: what a rule without a state match admits. */
+export const ALL_STATES = 31;
 
 /** Empty facts: matches everything. */
 export function newFacts(family: Family, conditions: readonly Condition[]): RuleFacts {
@@ -71,6 +76,7 @@ export function newFacts(family: Family, conditions: readonly Condition[]): Rule
     outIface: undefined,
     addrTypes: [],
     neverNew: false,
+    stateMask: ALL_STATES,
     conditions: [...conditions],
     comments: [],
     icmpTypes: [],

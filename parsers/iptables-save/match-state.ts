@@ -3,7 +3,8 @@
  * `--ctorig*`). The audit judges the packet that opens a connection, whose state is NEW (plus the virtual
  * SNAT/DNAT bits when it was translated); a match that can never see that packet sets `neverNew`.
  */
-import { restrictAddresses, restrictPorts, restrictProtocols, unreadable, type RuleFacts, type SideFacts } from './facts.js';
+import type { ConnState } from '../../src/model/rule.js';
+import { ALL_STATES, restrictAddresses, restrictPorts, restrictProtocols, unreadable, type RuleFacts, type SideFacts } from './facts.js';
 import { renderMatch, type RawMatch, type RawOption } from './spec.js';
 import { readAddresses, readPort, readProtocol } from './values.js';
 
@@ -73,6 +74,7 @@ function stateOption(m: RawMatch, f: RuleFacts, o: RawOption, virtualBits: boole
   const v = o.values[0] ?? '';
   const effect = stateEffect(v, o.negated, virtualBits);
   if (effect === undefined) return unreadable(f, 'IPT_BAD_VALUE', 'state', v, `${o.name} "${v}": unknown state`);
+  f.stateMask &= stateMask(v, o.negated);
   if (effect === 'never-new') f.neverNew = true;
   else if (effect === 'uncertain') f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
 }
@@ -91,6 +93,20 @@ export function stateEffect(list: string, negated: boolean, virtualBits: boolean
 }
 
 const effectCache = new Map<string, StateEffect | undefined>();
+
+/** The plain states (no SNAT/DNAT bits) a state list admits, as a bit mask over ALL_STATES. */
+function stateMask(list: string, negated: boolean): number {
+  let mask = 0;
+  for (const name of list.split(',')) mask |= (STATE_BITS[name.toUpperCase()] ?? 0) & ALL_STATES;
+  return negated ? ALL_STATES & ~mask : mask;
+}
+
+/** Names of the states in a mask, for the model. */
+export function stateNames(mask: number): ConnState[] {
+  const names: ConnState[] = [];
+  for (const [name, bit] of Object.entries(STATE_BITS)) if (bit & ALL_STATES & mask) names.push(name.toLowerCase() as ConnState);
+  return names;
+}
 
 function computeEffect(list: string, negated: boolean, virtualBits: boolean): StateEffect | undefined {
   let mask = 0;

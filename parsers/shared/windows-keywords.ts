@@ -16,6 +16,8 @@ const PORT_KEYWORDS: Readonly<Record<string, PortKeyword>> = {
   iphttps: 'IPHTTPS',
   iphttpsin: 'IPHTTPS',
   iphttpsout: 'IPHTTPS',
+  iptlsin: 'IPHTTPS', // registry LPort2_10 keyword for IP over TLS (TCP 443, successor of IP-HTTPS)
+  iptlsout: 'IPHTTPS', // registry RPort2_10 keyword
   teredo: 'Teredo',
   playtodiscovery: 'PlayToDiscovery',
   ply2disc: 'PlayToDiscovery',

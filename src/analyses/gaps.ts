@@ -6,7 +6,8 @@ import { AddressSet } from '../model/address-set.js';
 import { NO_PORTS, ports, type PortSet } from '../model/port-set.js';
 import { TRANSPORT_NUMBER } from '../model/protocol.js';
 import { compareRefs, formatRef } from '../model/source-ref.js';
-import type { Contribution } from '../engine/decision.js';
+import type { Family } from '../model/address-set.js';
+import type { Contribution, SegmentDecision } from '../engine/decision.js';
 import { evaluateFlow, type EvalContext } from '../engine/evaluate.js';
 import type { PolicyUnit } from '../engine/units.js';
 import type { Citation, RequirementResult, RequirementStatus } from '../findings/result.js';
@@ -32,22 +33,21 @@ export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit
   }
   const scoped = covering.filter((u) => req.remote.overlaps(u.universe));
   if (scoped.length === 0) return unknown(req, `the export does not cover the address family of the required remote scope ${req.remoteText}`);
-  const t: Tally = { missing: NO_PORTS, allowedFrom: AddressSet.NONE, anyPossible: false, certain: true, allowedBy: [], blockedBy: [], conditionalBy: [] };
   const flow = { direction: req.direction, protocol: TRANSPORT_NUMBER[req.protocol], ports: req.ports };
+  const tallies = new Map<Family, Tally>();
   for (const unit of scoped) {
-    const required = req.remote.intersect(unit.universe);
+    const perFamily = unit.ruleSet.families
+      .map((family) => ({ family, required: req.remote.intersect(unit.universe).only([family]) }))
+      .filter((x) => !x.required.isEmpty());
     for (const { lo, hi, decision } of evaluateFlow(unit, flow, ctx)) {
-      const low = decision.low.intersect(required);
-      const high = decision.high.intersect(required);
-      if (!low.equals(required)) t.missing = t.missing.union(ports([lo, hi]));
-      if (!high.isEmpty()) t.anyPossible = true;
-      if (!low.equals(high)) t.certain = false;
-      t.allowedFrom = t.allowedFrom.union(low);
-      collect(t.allowedBy, decision.allowedBy, required);
-      collect(t.blockedBy, decision.blockedBy, required);
-      collect(t.conditionalBy, decision.conditionalBy, required);
+      for (const { family, required } of perFamily) {
+        let t = tallies.get(family);
+        if (t === undefined) tallies.set(family, (t = newTally()));
+        record(t, lo, hi, decision, required);
+      }
     }
   }
+  const t = mergeTallies([...tallies.values()]);
   const status = statusOf(t);
   return {
     requirement: req,
@@ -57,7 +57,40 @@ export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit
     blockedBy: status === 'allowed' ? [] : citations(preferCertain(t.blockedBy)),
     conditionalBy: status === 'conditional' ? citations(t.conditionalBy) : [],
     ...(status === 'partial' ? { allowedFrom: t.allowedFrom } : {}),
+    ...(tallies.size > 1 ? { families: [...tallies].sort(([a], [b]) => (a < b ? -1 : 1)).map(([family, ft]) => ({ family, status: statusOf(ft), missing: ft.missing })) } : {}),
   };
+}
+
+function newTally(): Tally {
+  return { missing: NO_PORTS, allowedFrom: AddressSet.NONE, anyPossible: false, certain: true, allowedBy: [], blockedBy: [], conditionalBy: [] };
+}
+
+/** Adds one segment's decision for the required remote addresses of one family. */
+function record(t: Tally, lo: number, hi: number, decision: SegmentDecision, required: AddressSet): void {
+  const low = decision.low.intersect(required);
+  const high = decision.high.intersect(required);
+  if (!low.equals(required)) t.missing = t.missing.union(ports([lo, hi]));
+  if (!high.isEmpty()) t.anyPossible = true;
+  if (!low.equals(high)) t.certain = false;
+  t.allowedFrom = t.allowedFrom.union(low);
+  collect(t.allowedBy, decision.allowedBy, required);
+  collect(t.blockedBy, decision.blockedBy, required);
+  collect(t.conditionalBy, decision.conditionalBy, required);
+}
+
+/** The requirement's overall tally: missing where any family misses, certain where all are. */
+function mergeTallies(list: readonly Tally[]): Tally {
+  const t = newTally();
+  for (const x of list) {
+    t.missing = t.missing.union(x.missing);
+    t.allowedFrom = t.allowedFrom.union(x.allowedFrom);
+    t.anyPossible ||= x.anyPossible;
+    t.certain &&= x.certain;
+    t.allowedBy.push(...x.allowedBy);
+    t.blockedBy.push(...x.blockedBy);
+    t.conditionalBy.push(...x.conditionalBy);
+  }
+  return t;
 }
 
 function statusOf(t: Tally): RequirementStatus {

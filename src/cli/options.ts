@@ -2,6 +2,10 @@
  * @fileoverview Option values shared by the commands, and their conversion into API options.
  */
 import { readFileSync } from 'node:fs';
+import { AddressSet } from '../model/address-set.js';
+import { parseAddressList } from '../model/ip.js';
+import { parsePortList, type PortSet } from '../model/port-set.js';
+import type { MatchSettings } from '../engine/rule-match.js';
 import { loadRequirementFile } from '../requirements/custom-file.js';
 import { resolveRequirements } from '../requirements/resolve.js';
 import type { Requirement, RequirementSet } from '../requirements/types.js';
@@ -32,6 +36,29 @@ export function requirementSetFrom(args: RequirementArgs): RequirementSet {
   });
   if (!r.ok) throw new UsageError(r.error);
   return r.set;
+}
+
+/** Engine settings from `--iface NAME=CIDR[,CIDR]` and `--rpc-range LO-HI`. */
+export function matchSettingsFrom(iface: readonly string[] | undefined, rpcRange: string | undefined): Partial<MatchSettings> {
+  const out: { interfaces?: Map<string, AddressSet>; rpcRange?: PortSet } = {};
+  if (iface !== undefined && iface.length > 0) {
+    const map = new Map<string, AddressSet>();
+    for (const spec of iface) {
+      const eq = spec.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--iface "${spec}": expected NAME=CIDR[,CIDR…], e.g. eth0=10.0.0.0/24`);
+      const r = parseAddressList(spec.slice(eq + 1));
+      if (!r.ok || r.set.isEmpty()) throw new UsageError(`--iface "${spec}": ${r.ok ? 'no addresses' : r.error}`);
+      const name = spec.slice(0, eq).trim();
+      map.set(name, (map.get(name) ?? AddressSet.NONE).union(r.set));
+    }
+    out.interfaces = map;
+  }
+  if (rpcRange !== undefined) {
+    const r = parsePortList(rpcRange);
+    if (!r.ok) throw new UsageError(`--rpc-range "${rpcRange}": ${r.error}`);
+    out.rpcRange = r.set;
+  }
+  return out;
 }
 
 /** The report time: --timestamp, else SOURCE_DATE_EPOCH, else now (ISO 8601, UTC). */

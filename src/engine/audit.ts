@@ -5,6 +5,7 @@
 import type { FirewallProfile, RuleSet } from '../model/rule.js';
 import { firewallOffFindings } from '../analyses/firewall-off.js';
 import { gapFindings } from '../analyses/gap-findings.js';
+import { returnTrafficFindings } from '../analyses/return-traffic.js';
 import { evaluateRequirement } from '../analyses/gaps.js';
 import type { Finding } from '../findings/finding.js';
 import type { AuditResult, InputSummary } from '../findings/result.js';
@@ -40,7 +41,7 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
   if (!built.ok) return built;
   const ctx = { fwProfile: opts.firewallProfile, settings };
   const results = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
-  const findings = sortFindings([...firewallOffFindings(built.units, opts.firewallProfile), ...gapFindings(results)]);
+  const findings = sortFindings([...firewallOffFindings(built.units, opts.firewallProfile), ...returnTrafficFindings(built.units), ...gapFindings(results)]);
   const threshold = opts.failOn === 'none' ? 'high' : opts.failOn;
   return {
     ok: true,

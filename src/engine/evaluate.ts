@@ -5,7 +5,7 @@
 import type { PortSet } from '../model/port-set.js';
 import type { Chain, Direction, FirewallProfile, Rule } from '../model/rule.js';
 import type { SegmentDecision } from './decision.js';
-import { decideFirstMatch, type ChainView } from './first-match.js';
+import { decideFirstMatch, HOOK_CHAINS, type ChainView } from './first-match.js';
 import type { MatchSettings, Probe } from './rule-match.js';
 import { segmentsOf } from './segments.js';
 import type { PolicyUnit } from './units.js';
@@ -72,6 +72,7 @@ function chainView(unit: PolicyUnit, positions: readonly number[], direction: Di
 
 function segmentView(unit: PolicyUnit, view: ReturnType<typeof chainView>, port: number): ChainView {
   return {
+    hooks: unit.ruleSet.hooks?.[view.direction] ?? HOOK_CHAINS[view.direction],
     chain: (key) => view.chains.get(key),
     rules: (key) => {
       let list = view.filtered.get(key);

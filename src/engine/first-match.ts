@@ -18,6 +18,8 @@ export const HOOK_CHAINS: Readonly<Record<Direction, readonly string[]>> = {
 
 /** Chain lookup restricted to the candidate rules of the current requirement, in chain order. */
 export interface ChainView {
+  /** Base chains on the probe's hook, in traversal order. */
+  readonly hooks: readonly string[];
   chain(key: string): Chain | undefined;
   /** Candidate rules of the chain for the probe's direction, in order. */
   rules(key: string): readonly Rule[];
@@ -44,7 +46,7 @@ export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchS
   const walk: Walk = { view, probe, settings, allowedBy: [], blockedBy: [], conditionalBy: [], stack: [] };
   let low = probe.universe;
   let high = probe.universe;
-  for (const key of HOOK_CHAINS[probe.direction]) {
+  for (const key of view.hooks) {
     const chain = view.chain(key);
     if (chain === undefined) continue;
     const out = walkChain(walk, chain, probe.universe);
@@ -65,6 +67,7 @@ function applyPolicy(walk: Walk, chain: Chain, out: Outcome): void {
   out.r = AddressSet.NONE;
 }
 
+/** Jump targets resolve within the calling chain's table (`filter/INPUT` → `filter/<target>`). */
 function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
   const out: Outcome = { a: AddressSet.NONE, d: AddressSet.NONE, r: AddressSet.NONE };
   if (walk.stack.includes(chain.key)) {

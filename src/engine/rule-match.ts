@@ -12,6 +12,11 @@ import type { Direction, FirewallProfile, PortKeyword, PortMatch, Rule } from '.
 export interface MatchSettings {
   /** Dynamic RPC range (Windows default 49152–65535). */
   readonly rpcRange: PortSet;
+  /**
+   * `--iface NAME=CIDR`: the remote networks behind each interface. When given, the list is taken as complete,
+   * so `-i eth+` resolves to the union of the mapped interfaces named `eth…`.
+   */
+  readonly interfaces?: ReadonlyMap<string, AddressSet>;
 }
 
 export const DEFAULT_MATCH_SETTINGS: MatchSettings = { rpcRange: ports([49152, 65535]) };
@@ -90,13 +95,36 @@ export function matchBounds(rule: Rule, probe: Probe, settings: MatchSettings): 
   if (local.negated || local.symbols.length > 0 || !local.set.contains(probe.universe)) {
     reasons.push('local address restricted');
   }
-  for (const c of rule.conditions) reasons.push(c.text);
-  const { low, high, symbolic } = remoteBounds(rule, probe.universe);
+  let scope = probe.universe;
+  for (const c of rule.conditions) {
+    const via = c.interface === undefined ? undefined : interfaceScope(c.interface, settings, probe.universe);
+    if (via === undefined) reasons.push(c.text);
+    else scope = scope.intersect(via);
+  }
+  const bounds = remoteBounds(rule, probe.universe);
+  const low = bounds.low.intersect(scope);
+  const high = bounds.high.intersect(scope);
+  const symbolic = bounds.symbolic;
   if (high.isEmpty()) return undefined;
   // A symbolic remote address keeps its concrete part certain; any other doubt makes the whole match uncertain.
   const certainLow = reasons.length === 0 ? low : AddressSet.NONE;
   if (symbolic !== undefined) reasons.push(symbolic);
   return { low: certainLow, high, reasons };
+}
+
+/** Remote addresses that arrive on (or leave by) an interface, when `--iface` maps it; undefined when unknown. */
+function interfaceScope(i: { name: string; negated: boolean }, settings: MatchSettings, universe: AddressSet): AddressSet | undefined {
+  if (settings.interfaces === undefined) return undefined;
+  const prefix = i.name.endsWith('+') ? i.name.slice(0, -1) : undefined;
+  let set = AddressSet.NONE;
+  let known = false;
+  for (const [name, addrs] of settings.interfaces) {
+    if (prefix === undefined ? name !== i.name : !name.startsWith(prefix)) continue;
+    set = set.union(addrs);
+    known = true;
+  }
+  if (!known && prefix === undefined) return undefined;
+  return i.negated ? universe.subtract(set) : set.intersect(universe);
 }
 
 function remoteBounds(rule: Rule, universe: AddressSet): { low: AddressSet; high: AddressSet; symbolic?: string } {

@@ -34,7 +34,8 @@ export type Finding =
   | FindingBase<'REQUIREMENT_PARTIAL', GapArgs & { readonly missing: string; readonly scopedTo: string }>
   | FindingBase<'REQUIREMENT_CONDITIONAL', GapArgs & { readonly conditions: readonly string[] }>
   | FindingBase<'REQUIREMENT_UNKNOWN', GapArgs & { readonly reason: string }>
-  | FindingBase<'FIREWALL_OFF', { readonly profile: FirewallProfile }>;
+  | FindingBase<'FIREWALL_OFF', { readonly profile: FirewallProfile }>
+  | FindingBase<'RETURN_TRAFFIC_BLOCKED', { readonly chain: string; readonly family: string }>;
 
 export type FindingCode = Finding['code'];
 
@@ -48,6 +49,8 @@ export function findingKind(code: FindingCode): string {
       return 'gap';
     case 'FIREWALL_OFF':
       return 'firewall-off';
+    case 'RETURN_TRAFFIC_BLOCKED':
+      return 'return-traffic';
     default: {
       const unreachable: never = code;
       return unreachable;

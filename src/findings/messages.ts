@@ -22,6 +22,10 @@ export function findingMessage(f: Finding): string {
       return `${flowLabel(f.args.component, f)} cannot be decided: ${f.args.reason}`;
     case 'FIREWALL_OFF':
       return `the firewall is OFF for the ${f.args.profile} profile: every port is open`;
+    case 'RETURN_TRAFFIC_BLOCKED':
+      return f.direction === 'out'
+        ? `${f.args.chain} (${f.args.family}) drops by default and no rule accepts ESTABLISHED packets: replies of inbound connections are dropped, so required inbound flows cannot complete unless stateless rules accept the replies`
+        : `${f.args.chain} (${f.args.family}) drops by default and no rule accepts ESTABLISHED packets: replies to the host's outbound connections are dropped, so required outbound flows cannot complete unless stateless rules accept the replies`;
     default: {
       const _x: never = f;
       return _x;

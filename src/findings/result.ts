@@ -1,7 +1,7 @@
 /**
  * @fileoverview AuditResult: everything a reporter needs, and nothing vendor-specific.
  */
-import type { AddressSet } from '../model/address-set.js';
+import type { AddressSet, Family } from '../model/address-set.js';
 import type { Diagnostic, LineAccounting } from '../model/diagnostic.js';
 import type { PortSet } from '../model/port-set.js';
 import type { FirewallProfile } from '../model/rule.js';
@@ -38,6 +38,8 @@ export interface RequirementResult {
   readonly allowedFrom?: AddressSet;
   /** Why the status is `unknown`. */
   readonly reason?: string;
+  /** Per address family, when more than one family is audited (IPv4 and IPv6 are separate rule sets on Linux). */
+  readonly families?: readonly { readonly family: Family; readonly status: RequirementStatus; readonly missing: PortSet }[];
 }
 
 /** One audited input file. */

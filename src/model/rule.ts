@@ -19,6 +19,9 @@ export const FIREWALL_PROFILES: readonly FirewallProfile[] = ['domain', 'private
  */
 export type Action = 'allow' | 'block' | 'bypass' | 'return' | 'jump' | 'goto' | 'continue';
 
+/** Connection-tracking states a state match can admit. */
+export type ConnState = 'new' | 'established' | 'related' | 'invalid' | 'untracked';
+
 /** Symbolic ports that stay symbolic until a setting resolves them. */
 export type PortKeyword = 'RPC' | 'RPC-EPMap' | 'IPHTTPS' | 'Teredo' | 'PlayToDiscovery' | 'mDNS' | 'Other';
 
@@ -60,6 +63,8 @@ export interface Condition {
     | 'other';
   /** Human text: `program C:\\app.exe`, `-m limit --limit 3/min`, `-i eth1`. */
   readonly text: string;
+  /** For kind `interface`: the interface name (`eth0`, wildcard `eth+`), so `--iface NAME=CIDR` can resolve it. */
+  readonly interface?: { readonly name: string; readonly negated: boolean };
 }
 
 /** One normalized firewall rule. */
@@ -85,6 +90,8 @@ export interface Rule {
   readonly loopbackOnly?: boolean;
   /** True when the rule can never match a new connection (ESTABLISHED/RELATED only, `! --syn`, `-f`). */
   readonly neverNew?: boolean;
+  /** States the rule's connection-state match admits; absent when the rule has no state match (every state). */
+  readonly connStates?: readonly ConnState[];
   /** First-match: the chain key (`filter/INPUT`) holding the rule. */
   readonly chain?: string;
   /** Windows policy store the rule came from. */
@@ -130,6 +137,11 @@ export interface RuleSet {
   readonly profiles?: Partial<Readonly<Record<FirewallProfile, ProfileSettings>>>;
   /** First-match: chains by key. */
   readonly chains?: readonly Chain[];
+  /**
+   * First-match: the base chains a packet passes, in order, per direction (nftables: every base chain on the
+   * input/output hook by priority). Absent: the iptables hook order (raw, mangle, filter, security).
+   */
+  readonly hooks?: Readonly<Record<Direction, readonly string[]>>;
   readonly diagnostics: readonly Diagnostic[];
   readonly accounting: LineAccounting;
 }

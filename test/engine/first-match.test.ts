@@ -1,3 +1,5 @@
+import { AddressSet } from '../../src/model/address-set.js';
+import { parseAddressList } from '../../src/model/ip.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chainSet, req, rule } from '../helpers/build.js';
@@ -79,6 +81,25 @@ test('outbound requirements walk OUTPUT with the remote port', () => {
   const rs = chainSet({ 'filter/OUTPUT': ['drop', [rule({ line: 7, dir: 'out', proto: 'tcp', local: '1433' })]] });
   assert.equal(summary(evaluate([rs], req('sql', 'out', 'tcp', '1433'))).status, 'allowed');
   assert.equal(summary(evaluate([rs], req('sql', 'in', 'tcp', '1433'))).status, 'allowed');
+});
+
+
+function net(text: string): AddressSet {
+  const r = parseAddressList(text);
+  if (!r.ok) throw new Error(r.error);
+  return r.set;
+}
+
+test('interface rules are conditional until --iface maps the interface to its networks', () => {
+  const rs = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 5, proto: 'tcp', local: '22', iface: { name: 'eth1', negated: false } })]] });
+  assert.equal(summary(evaluate([rs], r22)).status, 'conditional');
+  const mapped = new Map([['eth0', net('0.0.0.0/0')], ['eth1', net('10.0.0.0/8')]]);
+  assert.equal(summary(evaluate([rs], r22, 'domain', { interfaces: mapped })).status, 'partial');
+  assert.equal(summary(evaluate([rs], req('ssh', 'in', 'tcp', '22', '10.1.0.0/16'), 'domain', { interfaces: mapped })).status, 'allowed');
+  const wildcard = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 5, proto: 'tcp', local: '22', iface: { name: 'eth+', negated: false } })]] });
+  assert.equal(summary(evaluate([wildcard], r22, 'domain', { interfaces: mapped })).status, 'allowed');
+  const unmapped = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 5, proto: 'tcp', local: '22', iface: { name: 'wlan0', negated: false } })]] });
+  assert.equal(summary(evaluate([unmapped], r22, 'domain', { interfaces: mapped })).status, 'conditional');
 });
 
 test.run();

@@ -5,7 +5,7 @@ import { AddressSet } from '../../src/model/address-set.js';
 import { parseAddressList } from '../../src/model/ip.js';
 import { ALL_PORTS, NO_PORTS, parsePortList } from '../../src/model/port-set.js';
 import { ANY_PROTOCOL, parseProtocol } from '../../src/model/protocol.js';
-import { ANY_ADDRESS_MATCH, FIREWALL_PROFILES, type AddressMatch, type Chain, type Condition, type Direction, type PortKeyword, type ProfileSettings, type Rule, type RuleSet, type FirewallProfile } from '../../src/model/rule.js';
+import { ANY_ADDRESS_MATCH, FIREWALL_PROFILES, type AddressMatch, type Chain, type ConnState, type Condition, type Direction, type PortKeyword, type ProfileSettings, type Rule, type RuleSet, type FirewallProfile } from '../../src/model/rule.js';
 import type { Requirement, RequirementSet } from '../../src/requirements/types.js';
 
 export interface RuleSpec {
@@ -26,6 +26,8 @@ export interface RuleSpec {
   chain?: string;
   target?: string;
   neverNew?: boolean;
+  states?: ConnState[];
+  iface?: { name: string; negated: boolean };
   loopbackOnly?: boolean;
   store?: 'local' | 'gpo';
   name?: string;
@@ -52,6 +54,7 @@ export function rule(s: RuleSpec): Rule {
   const svc = { set: s.keywords !== undefined && s.local === undefined ? NO_PORTS : portsOf(s.local), keywords: s.keywords ?? [] };
   const remotePorts = { set: portsOf(s.remotePort), keywords: [] };
   const conditions: Condition[] = (s.conditions ?? []).map((text) => ({ kind: 'other', text }));
+  if (s.iface !== undefined) conditions.push({ kind: 'interface', text: `-i ${s.iface.name}`, interface: s.iface });
   return {
     id: s.id ?? `f:${s.line}`,
     name: s.name ?? `rule ${s.line}`,
@@ -69,6 +72,7 @@ export function rule(s: RuleSpec): Rule {
     conditions,
     ...(s.neverNew === undefined ? {} : { neverNew: s.neverNew }),
     ...(s.loopbackOnly === undefined ? {} : { loopbackOnly: s.loopbackOnly }),
+    ...(s.states === undefined ? {} : { connStates: s.states }),
     ...(s.chain === undefined ? {} : { chain: s.chain }),
     ...(s.store === undefined ? {} : { store: s.store }),
     raw: `rule ${s.line}`,

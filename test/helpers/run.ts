@@ -2,7 +2,7 @@
  * @fileoverview Runs the gap evaluation on built rule sets.
  */
 import { evaluateRequirement } from '../../src/analyses/gaps.js';
-import { DEFAULT_MATCH_SETTINGS } from '../../src/engine/rule-match.js';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../../src/engine/rule-match.js';
 import { buildUnits } from '../../src/engine/units.js';
 import { formatPorts } from '../../src/model/port-set.js';
 import { formatRef } from '../../src/model/source-ref.js';
@@ -10,10 +10,11 @@ import type { FirewallProfile, RuleSet } from '../../src/model/rule.js';
 import type { RequirementResult } from '../../src/findings/result.js';
 import type { Requirement } from '../../src/requirements/types.js';
 
-export function evaluate(sets: RuleSet[], r: Requirement, fwProfile: FirewallProfile = 'domain'): RequirementResult {
-  const built = buildUnits(sets.map((ruleSet, i) => ({ file: `f${i}`, ruleSet })), DEFAULT_MATCH_SETTINGS);
+export function evaluate(sets: RuleSet[], r: Requirement, fwProfile: FirewallProfile = 'domain', extra: Partial<MatchSettings> = {}): RequirementResult {
+  const settings = { ...DEFAULT_MATCH_SETTINGS, ...extra };
+  const built = buildUnits(sets.map((ruleSet, i) => ({ file: `f${i}`, ruleSet })), settings);
   if (!built.ok) throw new Error(built.error);
-  return evaluateRequirement(r, built.units, { fwProfile, settings: DEFAULT_MATCH_SETTINGS });
+  return evaluateRequirement(r, built.units, { fwProfile, settings });
 }
 
 /** A compact view of a result for exact assertions. */

@@ -9,7 +9,7 @@ import { atLeast, type Severity } from '../../findings/severity.js';
 import { UsageError } from '../errors.js';
 import { isDirectory, writeAtomic } from '../io.js';
 import { loadInput } from '../load-input.js';
-import { reportTime, requirementSetFrom, toolVersion, type RequirementArgs } from '../options.js';
+import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, type RequirementArgs } from '../options.js';
 
 export interface CompareArgs extends RequirementArgs {
   readonly exports: readonly string[];
@@ -21,6 +21,8 @@ export interface CompareArgs extends RequirementArgs {
   readonly timestamp?: string | undefined;
   readonly ticket?: string | undefined;
   readonly quiet: boolean;
+  readonly iface?: readonly string[] | undefined;
+  readonly rpcRange?: string | undefined;
 }
 
 export interface CommandIO {
@@ -40,6 +42,7 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
     failOn: args.failOn,
     generatedAt: reportTime(args.timestamp, io.env),
     toolVersion: toolVersion(),
+    settings: matchSettingsFrom(args.iface, args.rpcRange),
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const result = outcome.result;
