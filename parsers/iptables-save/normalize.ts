@@ -35,12 +35,13 @@ export function normalizeDump(dump: RawDump, sink: DiagnosticSink): RuleSet {
   const out: Output = { rules: [], chains: [], ignored: { ...dump.ignored }, emittedLines: 0 };
   for (const [reason, n] of Object.entries(reg.ignored)) out.ignored[reason] = (out.ignored[reason] ?? 0) + n;
   for (const c of reg.chains) emitChain(c, reach.get(c.key) ?? 0, family, reg, sink, out);
+  const directions = coveredDirections(reg, sink);
   const diagnostics = [...sink.list].sort((a, b) => (a.ref.line ?? 0) - (b.ref.line ?? 0));
   return {
     semantics: 'first-match',
     rules: out.rules,
     families: [family],
-    directions: ['in', 'out'],
+    directions,
     chains: out.chains,
     diagnostics,
     accounting: {
@@ -50,6 +51,22 @@ export function normalizeDump(dump: RawDump, sink: DiagnosticSink): RuleSet {
       unsupported: dump.unsupportedLines,
     },
   };
+}
+
+/**
+ * The directions whose filtering the dump shows: a filter INPUT (OUTPUT) chain must be declared. A file without
+ * one (ufw user.rules, a nat-only `-S`, a stderr capture) says nothing about that direction, which is not the
+ * same as "nothing filters".
+ */
+function coveredDirections(reg: ChainRegistry, sink: DiagnosticSink): Direction[] {
+  const out: Direction[] = [];
+  if (reg.byKey.has('filter/INPUT')) out.push('in');
+  if (reg.byKey.has('filter/OUTPUT')) out.push('out');
+  const missing = (['INPUT', 'OUTPUT'] as const).filter((c) => !reg.byKey.has(`filter/${c}`));
+  if (missing.length > 0) {
+    sink.add('warning', 'IPT_NO_FILTER_CHAIN', `the export has no filter ${missing.join('/')} chain, so it does not show how ${missing.map((c) => (c === 'INPUT' ? 'inbound' : 'outbound')).join(' and ')} traffic is filtered; export the whole filter table (iptables-save)`, undefined);
+  }
+  return out;
 }
 
 function chainExists(reg: ChainRegistry, table: string): (name: string) => boolean {

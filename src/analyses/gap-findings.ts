@@ -1,6 +1,7 @@
 /**
  * @fileoverview Turns requirement results that are not `allowed` into gap findings.
- * Severity: blocked → high, partial and conditional → medium, unknown → low.
+ * Severity: blocked → high; partial and conditional → medium; unknown → high when the export does not cover the
+ * flow (nothing can be signed off), medium when the ports need user input (e.g. `--feature sap=NN`).
  */
 import { formatAddressSet } from '../model/ip.js';
 import { formatPorts } from '../model/port-set.js';
@@ -41,7 +42,7 @@ function gapFinding(r: RequirementResult): Finding | undefined {
       return { ...common, code: 'REQUIREMENT_CONDITIONAL', severity: 'medium', args: { ...args, conditions }, refs: refs(r.conditionalBy) };
     }
     case 'unknown':
-      return { ...common, code: 'REQUIREMENT_UNKNOWN', severity: 'low', args: { ...args, reason: r.reason ?? '' }, refs: [] };
+      return { ...common, code: 'REQUIREMENT_UNKNOWN', severity: req.ports === undefined ? 'medium' : 'high', args: { ...args, reason: r.reason ?? '' }, refs: [] };
     default:
       return undefined;
   }

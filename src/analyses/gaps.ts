@@ -29,7 +29,7 @@ export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit
   const covering = units.filter((u) => u.ruleSet.directions.includes(req.direction));
   if (covering.length === 0) {
     const dir = req.direction === 'in' ? 'inbound' : 'outbound';
-    return unknown(req, `the export holds no ${dir} rules; export both directions to audit ${dir} requirements`);
+    return unknown(req, `the export does not show how ${dir} traffic is filtered (no ${dir} rules or chain); export both directions to audit ${dir} requirements`);
   }
   const scoped = covering.filter((u) => req.remote.overlaps(u.universe));
   if (scoped.length === 0) return unknown(req, `the export does not cover the address family of the required remote scope ${req.remoteText}`);

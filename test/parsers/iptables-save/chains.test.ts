@@ -133,7 +133,7 @@ test('reachability: cycles terminate, -g reaches, a chain reached only by an unr
     '-A INPUT -g A', '-A A -j B', '-A B -j A', '-A B -j ACCEPT', '-A C -j D', '-A D -j C', 'COMMIT'].join('\n'));
   assert.equal(rs.rules.map((r) => `${r.id} ${r.direction}`), ['t.rules:7 in', 't.rules:8 in', 't.rules:9 in', 't.rules:10 in']);
   assert.is(rs.accounting.ignored[REASON_UNREACHABLE], 2);
-  assert.equal(codes(rs.diagnostics), ['IPT_UNREACHABLE_CHAIN@5', 'IPT_UNREACHABLE_CHAIN@6', 'IPT_FAMILY_INFERRED@7']);
+  assert.equal(codes(rs.diagnostics), ['IPT_NO_FILTER_CHAIN@-', 'IPT_UNREACHABLE_CHAIN@5', 'IPT_UNREACHABLE_CHAIN@6', 'IPT_FAMILY_INFERRED@7']);
 });
 
 test('fragments and undeclared chains: ufw-style files without builtin chains, rules into undeclared chains', () => {

@@ -59,7 +59,7 @@ test('corpus: known facts of individual dumps', () => {
   assert.ok(nat.diagnostics.some((d) => d.code === 'IPT_NAT_REDIRECT'));
   const tum = parse('diekmann_tum_net_large.iptables-save');
   assert.is(tum.accounting.unsupported, 0);
-  assert.equal(parse('gen_k2_iptables-nft-save.stderr.txt').diagnostics.map((d) => d.code), ['IPT_LEGACY_TABLES_PRESENT']);
+  assert.equal(parse('gen_k2_iptables-nft-save.stderr.txt').diagnostics.map((d) => d.code), ['IPT_NO_FILTER_CHAIN', 'IPT_LEGACY_TABLES_PRESENT']);
   const ufw = parse('ufw_noraworld.user.rules');
   assert.equal(ufw.rules, []);
   assert.ok(ufw.diagnostics.some((d) => d.code === 'IPT_NO_BUILTIN_CHAINS'));
