@@ -39,6 +39,7 @@ export function normalizeDump(dump: RawDump, sink: DiagnosticSink): RuleSet {
   const diagnostics = [...sink.list].sort((a, b) => (a.ref.line ?? 0) - (b.ref.line ?? 0));
   return {
     semantics: 'first-match',
+    platform: 'iptables',
     rules: out.rules,
     families: [family],
     directions,

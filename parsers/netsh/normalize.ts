@@ -34,6 +34,7 @@ export function normalize(doc: RawDocument, sink: ParseSink, options: ParseOptio
   }
   return {
     semantics: 'windows',
+    platform: 'windows',
     rules,
     families: ['ipv4', 'ipv6'],
     directions,

@@ -54,6 +54,7 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
       failOn: opts.failOn,
       requirements: results,
       findings,
+      remediation: [],
       generatedAt: opts.generatedAt,
     },
   };

@@ -35,7 +35,33 @@ export type Finding =
   | FindingBase<'REQUIREMENT_CONDITIONAL', GapArgs & { readonly conditions: readonly string[] }>
   | FindingBase<'REQUIREMENT_UNKNOWN', GapArgs & { readonly reason: string }>
   | FindingBase<'FIREWALL_OFF', { readonly profile: FirewallProfile }>
-  | FindingBase<'RETURN_TRAFFIC_BLOCKED', { readonly chain: string; readonly family: string }>;
+  | FindingBase<'RETURN_TRAFFIC_BLOCKED', { readonly chain: string; readonly family: string }>
+  | FindingBase<'RULE_OVER_PERMISSIVE', OverPermissiveArgs>
+  | FindingBase<'RULE_SHADOWED', RuleArgs & { readonly by: readonly string[]; readonly conflicting: boolean }>
+  | FindingBase<'RULE_REDUNDANT', RuleArgs & { readonly by: readonly string[] }>
+  | FindingBase<'RULES_CORRELATED', RuleArgs & { readonly other: string; readonly otherName: string }>
+  | FindingBase<'RULE_GENERALIZATION', RuleArgs & { readonly generalizes: readonly string[] }>
+  | FindingBase<'ALLOW_OVERRIDDEN', RuleArgs & { readonly by: readonly string[] }>
+  | FindingBase<'BLOCK_CUTS_REQUIREMENT', RuleArgs & GapArgs>
+  | FindingBase<'DISABLED_RULE_WOULD_CLOSE_GAP', RuleArgs & GapArgs>
+  | FindingBase<'ANOMALY_PAIRS_CAPPED', { readonly kind: 'correlated' | 'generalization'; readonly total: number; readonly shown: number }>;
+
+/** The rule a finding is about: its id (`file:line`) and name. */
+interface RuleArgs {
+  readonly ruleId: string;
+  readonly ruleName: string;
+}
+
+/** What an over-permissive rule opens beyond the requirements. */
+export type OverPermissiveTrait = 'any-port' | 'any-protocol' | 'wide-range' | 'any-remote' | 'not-required';
+
+interface OverPermissiveArgs extends RuleArgs {
+  readonly traits: readonly OverPermissiveTrait[];
+  /** Opened beyond the requirements, e.g. `1024-1432,1434-5251,…/tcp`. */
+  readonly excess: string;
+  /** Required ports inside the rule's range (what a narrower rule would keep), e.g. `5252,5555/tcp`; '' when none. */
+  readonly keep: string;
+}
 
 export type FindingCode = Finding['code'];
 
@@ -51,6 +77,24 @@ export function findingKind(code: FindingCode): string {
       return 'firewall-off';
     case 'RETURN_TRAFFIC_BLOCKED':
       return 'return-traffic';
+    case 'RULE_OVER_PERMISSIVE':
+      return 'over-permissive';
+    case 'RULE_SHADOWED':
+      return 'shadowed';
+    case 'RULE_REDUNDANT':
+      return 'redundant';
+    case 'RULES_CORRELATED':
+      return 'correlated';
+    case 'RULE_GENERALIZATION':
+      return 'generalization';
+    case 'ALLOW_OVERRIDDEN':
+      return 'overridden';
+    case 'BLOCK_CUTS_REQUIREMENT':
+      return 'block-cuts-requirement';
+    case 'DISABLED_RULE_WOULD_CLOSE_GAP':
+      return 'disabled-would-close-gap';
+    case 'ANOMALY_PAIRS_CAPPED':
+      return 'pairs-capped';
     default: {
       const unreachable: never = code;
       return unreachable;

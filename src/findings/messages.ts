@@ -26,6 +26,26 @@ export function findingMessage(f: Finding): string {
       return f.direction === 'out'
         ? `${f.args.chain} (${f.args.family}) drops by default and no rule accepts ESTABLISHED packets: replies of inbound connections are dropped, so required inbound flows cannot complete unless stateless rules accept the replies`
         : `${f.args.chain} (${f.args.family}) drops by default and no rule accepts ESTABLISHED packets: replies to the host's outbound connections are dropped, so required outbound flows cannot complete unless stateless rules accept the replies`;
+    case 'RULE_OVER_PERMISSIVE': {
+      const keep = f.args.keep === '' ? 'no required port lies in its range: remove it or scope it' : `a rule for ${f.args.keep} would do`;
+      return `rule "${f.args.ruleName}" opens more than the requirements need (${f.args.traits.join(', ')}): ${f.args.excess} beyond them; ${keep}`;
+    }
+    case 'RULE_SHADOWED':
+      return `rule "${f.args.ruleName}" never decides anything: earlier rules (${f.args.by.join(', ')}) cover it${f.args.conflicting ? ' with a different action, so it does not do what it says' : ''}`;
+    case 'RULE_REDUNDANT':
+      return `rule "${f.args.ruleName}" is redundant: removing it changes nothing (${f.args.by.join(', ')} decide the same)`;
+    case 'RULES_CORRELATED':
+      return `rules "${f.args.ruleName}" and "${f.args.otherName}" (${f.args.other}) partly overlap with different actions: their order decides the overlap`;
+    case 'RULE_GENERALIZATION':
+      return `rule "${f.args.ruleName}" generalizes earlier rules with a different action (${f.args.generalizes.join(', ')}): they are exceptions to it`;
+    case 'ALLOW_OVERRIDDEN':
+      return `allow rule "${f.args.ruleName}" has no effect: block rules (${f.args.by.join(', ')}) cover everything it allows, and block beats allow`;
+    case 'BLOCK_CUTS_REQUIREMENT':
+      return `block rule "${f.args.ruleName}" cuts into the required flow ${f.args.component} (${f.args.requirementId})`;
+    case 'DISABLED_RULE_WOULD_CLOSE_GAP':
+      return `disabled rule "${f.args.ruleName}" would close the gap for ${f.args.component} (${f.args.requirementId}) if enabled`;
+    case 'ANOMALY_PAIRS_CAPPED':
+      return `${f.args.total} ${f.args.kind} rule pairs found; the report lists ${f.args.shown} (raise --max-pairs to see more)`;
     default: {
       const _x: never = f;
       return _x;

@@ -8,6 +8,7 @@ import type { FirewallProfile } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Requirement } from '../requirements/types.js';
 import type { Finding } from './finding.js';
+import type { RemediationItem } from './remediation.js';
 import type { Severity } from './severity.js';
 
 export type RequirementStatus = 'allowed' | 'partial' | 'blocked' | 'conditional' | 'unknown' | 'waived';
@@ -63,6 +64,8 @@ export interface AuditResult {
   readonly requirements: readonly RequirementResult[];
   /** Sorted by severity, then id. */
   readonly findings: readonly Finding[];
+  /** One item per requirement (gap fixes or `none`) and per over-permissive finding, in requirement then finding order. */
+  readonly remediation: readonly RemediationItem[];
   /** ISO time from --timestamp / SOURCE_DATE_EPOCH, else the run time. */
   readonly generatedAt: string;
 }

@@ -128,6 +128,8 @@ export interface Chain {
 /** A whole normalized export. */
 export interface RuleSet {
   readonly semantics: 'windows' | 'first-match';
+  /** Which command dialect changes to this firewall are written in (remediation); derived from semantics when absent. */
+  readonly platform?: 'windows' | 'iptables' | 'nftables';
   readonly rules: readonly Rule[];
   /** Address families this export speaks for (an iptables-save dump is IPv4 only). */
   readonly families: readonly Family[];

@@ -204,6 +204,7 @@ export function sampleResult(): AuditResult {
     failOn: 'high',
     requirements: REQUIREMENTS,
     findings: FINDINGS,
+    remediation: [],
     generatedAt: '2024-05-01T12:00:00.000Z',
   };
 }
