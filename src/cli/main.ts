@@ -8,6 +8,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
 import { FIREWALL_PROFILES, type FirewallProfile } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { runCompare, type CommandIO } from './commands/compare.js';
+import { runExplain } from './commands/explain.js';
 import { runParse } from './commands/parse.js';
 import { runProfiles } from './commands/profiles.js';
 import { isKnownError, UsageError } from './errors.js';
@@ -73,6 +74,25 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
       },
     )
     .command(
+      'explain <exports..>',
+      'is this flow allowed, and which rules decide it',
+      (y) =>
+        y
+          .positional('exports', { type: 'string', array: true, demandOption: true, describe: 'export file(s) of one host' })
+          .option('flow', { type: 'string', demandOption: true, describe: 'the flow: "in tcp 5555 [from 10.1.2.3]", "out udp 53 [to 10.0.0.0/8]"' })
+          .option('fw-profile', { choices: FIREWALL_PROFILES, default: 'domain' as FirewallProfile, describe: 'Windows firewall profile' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+          .option('input-format', { type: 'string', choices: FORMAT_IDS })
+          .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface' })
+          .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range (default 49152-65535)' }),
+      (a) => {
+        code = runExplain(
+          { exports: a.exports as string[], flow: a.flow, fwProfile: a['fw-profile'] as FirewallProfile, format: a.format, inputFormat: a['input-format'], iface: a.iface, rpcRange: a['rpc-range'] },
+          io,
+        );
+      },
+    )
+    .command(
       'parse <export>',
       'print the normalized rule set and every diagnostic',
       (y) =>
@@ -92,7 +112,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
         code = runProfiles({ name: a.name, feature: a.feature, port: a.port, requirements: a.requirements }, io);
       },
     )
-    .demandCommand(1, 'give a command: compare, parse or profiles')
+    .demandCommand(1, 'give a command: compare, explain, parse or profiles')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });

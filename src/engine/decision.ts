@@ -35,3 +35,18 @@ export function citeRule(rule: Rule): Citation {
 export function citePolicy(name: string, ref: SourceRef, kind: Citation['kind'] = 'default-policy'): Citation {
   return { kind, name, ref };
 }
+
+/** One step of an explanation: a rule or policy that took part in deciding a flow. */
+export interface TraceStep {
+  /** Chain key for first-match; `windows` for precedence. */
+  readonly chain: string;
+  readonly depth: number;
+  readonly event: 'match' | 'may-match' | 'jump' | 'goto' | 'return' | 'policy' | 'end-of-chain' | 'firewall-off';
+  readonly rule?: Rule;
+  /** Policy or setting text for non-rule steps. */
+  readonly text?: string;
+  /** Why a match is uncertain. */
+  readonly reasons?: readonly string[];
+  /** Remote addresses this step concerns. */
+  readonly addresses: AddressSet;
+}

@@ -4,7 +4,7 @@
  */
 import type { PortSet } from '../model/port-set.js';
 import type { Chain, Direction, FirewallProfile, Rule } from '../model/rule.js';
-import type { SegmentDecision } from './decision.js';
+import type { SegmentDecision, TraceStep } from './decision.js';
 import { decideFirstMatch, HOOK_CHAINS, type ChainView } from './first-match.js';
 import type { MatchSettings, Probe } from './rule-match.js';
 import { segmentsOf } from './segments.js';
@@ -31,18 +31,20 @@ export interface SegmentResult {
 const chainMaps = new WeakMap<readonly Chain[], Map<string, Chain>>();
 
 /** Decides every segment of the flow's ports in one unit. */
-export function evaluateFlow(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext): SegmentResult[] {
+/** `traceFor(lo, hi)`, when given, returns the list that receives the trace of that segment (explain). */
+export function evaluateFlow(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext, traceFor?: (lo: number, hi: number) => TraceStep[]): SegmentResult[] {
   const out: SegmentResult[] = [];
   for (const [from, to] of flow.ports.intervals()) {
     const positions = unit.index.candidates(flow.direction, from, to);
     const covers = positions.map((p) => unit.index.covers[p] as PortSet);
     const view = unit.ruleSet.semantics === 'first-match' ? chainView(unit, positions, flow.direction) : undefined;
     for (const [lo, hi] of segmentsOf(from, to, covers)) {
+      const trace = traceFor?.(lo, hi);
       const base: Probe = { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe };
       const decision =
         view === undefined
-          ? decideWindows(unit.ruleSet, rulesAt(unit, positions, lo), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file })
-          : decideFirstMatch(segmentView(unit, view, lo), base, ctx.settings);
+          ? decideWindows(unit.ruleSet, rulesAt(unit, positions, lo), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
+          : decideFirstMatch(segmentView(unit, view, lo), base, ctx.settings, trace);
       out.push({ lo, hi, decision });
     }
   }

@@ -7,7 +7,7 @@
 import { AddressSet } from '../model/address-set.js';
 import type { Chain, Direction, Rule } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
-import { citePolicy, citeRule, type Contribution, type SegmentDecision } from './decision.js';
+import { citePolicy, citeRule, type Contribution, type SegmentDecision, type TraceStep } from './decision.js';
 import { matchBounds, ruleApplies, type MatchSettings, type Probe } from './rule-match.js';
 
 /** Hook order of the builtin chains that see traffic to (in) or from (out) the host. */
@@ -33,6 +33,7 @@ interface Walk {
   readonly blockedBy: Contribution[];
   readonly conditionalBy: Contribution[];
   readonly stack: string[];
+  readonly trace: TraceStep[] | undefined;
 }
 
 interface Outcome {
@@ -42,8 +43,8 @@ interface Outcome {
 }
 
 /** Decides one segment: walks every builtin chain on the hook and intersects what each lets pass. */
-export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchSettings): SegmentDecision {
-  const walk: Walk = { view, probe, settings, allowedBy: [], blockedBy: [], conditionalBy: [], stack: [] };
+export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchSettings, trace?: TraceStep[]): SegmentDecision {
+  const walk: Walk = { view, probe, settings, allowedBy: [], blockedBy: [], conditionalBy: [], stack: [], trace };
   let low = probe.universe;
   let high = probe.universe;
   for (const key of view.hooks) {
@@ -62,6 +63,7 @@ function applyPolicy(walk: Walk, chain: Chain, out: Outcome): void {
   const ref: SourceRef = chain.source ?? { file: '' };
   const citation = citePolicy(`policy ${accept ? 'ACCEPT' : 'DROP'} of chain ${chain.key}`, ref);
   (accept ? walk.allowedBy : walk.blockedBy).push({ citation, addresses: out.r });
+  walk.trace?.push({ chain: chain.key, depth: 0, event: 'policy', text: citation.name, addresses: out.r });
   if (accept) out.a = out.a.union(out.r);
   else out.d = out.d.union(out.r);
   out.r = AddressSet.NONE;
@@ -86,11 +88,17 @@ function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
     if (high.isEmpty()) continue;
     const low = m.low.intersect(cur);
     if (m.reasons.length > 0) walk.conditionalBy.push({ citation: citeRule(rule), addresses: high, reasons: m.reasons });
+    walk.trace?.push({ chain: chain.key, depth: walk.stack.length - 1, event: traceEvent(rule, m.reasons), rule, reasons: m.reasons, addresses: high });
     cur = step(walk, chain, rule, { low, high, reasons: m.reasons }, cur, out);
   }
   out.r = out.r.union(cur);
   walk.stack.pop();
   return out;
+}
+
+function traceEvent(rule: Rule, reasons: readonly string[]): TraceStep['event'] {
+  if (rule.action === 'jump' || rule.action === 'goto' || rule.action === 'return') return rule.action;
+  return reasons.length > 0 ? 'may-match' : 'match';
 }
 
 /** Applies one matching rule; returns the addresses that continue to the next rule. */

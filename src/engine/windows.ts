@@ -5,7 +5,7 @@
 import { AddressSet } from '../model/address-set.js';
 import type { FirewallProfile, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
-import { citePolicy, citeRule, type Contribution, type SegmentDecision } from './decision.js';
+import { citePolicy, citeRule, type Contribution, type SegmentDecision, type TraceStep } from './decision.js';
 import { matchBounds, ruleApplies, type MatchSettings, type Probe } from './rule-match.js';
 
 interface Bucket {
@@ -23,6 +23,7 @@ export function decideWindows(
   probe: Probe & { readonly fwProfile: FirewallProfile },
   settings: MatchSettings,
   fallbackRef: SourceRef,
+  trace?: TraceStep[],
 ): SegmentDecision {
   const U = probe.universe;
   const profile: ProfileSettings | undefined = ruleSet.profiles?.[probe.fwProfile];
@@ -30,6 +31,7 @@ export function decideWindows(
   const ref = profile?.source ?? { file: fallbackRef.file, vendorId: `default-${dirWord}-${probe.fwProfile}` };
   if (profile?.enabled === false) {
     const off = citePolicy(`firewall OFF for the ${probe.fwProfile} profile`, ref, 'firewall-off');
+    trace?.push({ chain: 'windows', depth: 0, event: 'firewall-off', text: off.name, addresses: U });
     return { low: U, high: U, allowedBy: [{ citation: off, addresses: U }], blockedBy: [], conditionalBy: [] };
   }
   const ignoreLocal = profile?.allowLocalPolicyMerge === false;
@@ -43,6 +45,7 @@ export function decideWindows(
     b.low = b.low.union(m.low);
     b.high = b.high.union(m.high);
     b.rules.push({ rule, low: m.low, high: m.high, reasons: m.reasons });
+    trace?.push({ chain: 'windows', depth: 0, event: m.reasons.length > 0 ? 'may-match' : 'match', rule, reasons: m.reasons, addresses: m.high });
   }
   const inbound = probe.direction === 'in';
   const dflt = inbound ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
@@ -73,6 +76,7 @@ export function decideWindows(
   }
   const unopened = U.subtract(baseLow).subtract(bypass.low);
   if (!defaultAllow && !unopened.isEmpty()) blockedBy.push({ citation: policy, addresses: unopened });
+  if (defaultAllow || !unopened.isEmpty()) trace?.push({ chain: 'windows', depth: 0, event: 'policy', text: policy.name, addresses: defaultAllow ? U : unopened });
   for (const b of [bypass, allow, buckets.block]) {
     for (const r of b.rules) {
       if (r.reasons.length > 0) conditionalBy.push({ citation: citeRule(r.rule), addresses: r.high, reasons: r.reasons });
