@@ -25,7 +25,7 @@ export function toJson(result: AuditResult, options: ReportOptions): Record<stri
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: result.tool.name, version: result.tool.version },
     generatedAt: result.generatedAt,
-    ticket: options.ticket ?? null,
+    ticket: options.ticket ?? result.ticket ?? null,
     requirementSetVersion: result.requirementSet.version,
     profile: {
       name: result.requirementSet.profile,
@@ -35,6 +35,7 @@ export function toJson(result: AuditResult, options: ReportOptions): Record<stri
     failOn: result.failOn,
     inputs: result.inputs.map(inputJson),
     verdict: result.verdict,
+    ...(result.waivers === undefined ? {} : { waivers: { ...result.waivers, files: [...result.waivers.files] } }),
     summary: { requirements: requirementCounts(result), findings: severityCounts(result) },
     requirements: result.requirements.map(requirementJson),
     findings: result.findings.map(findingJson),
@@ -87,6 +88,7 @@ function requirementJson(r: RequirementResult): Record<string, unknown> {
     blockedBy: refs(r.blockedBy),
     conditionalBy: refs(r.conditionalBy),
     ...(r.reason === undefined ? {} : { reason: r.reason }),
+    ...(r.waiver === undefined ? {} : { waiver: { ...r.waiver }, originalStatus: r.originalStatus }),
     ...(r.families === undefined ? {} : { families: r.families.map((f) => ({ family: f.family, status: f.status, missing: pairs(f.missing) })) }),
     ...(req.condition === undefined ? {} : { condition: req.condition }),
     seed: req.seed === undefined ? null : { document: req.seed.document, line: req.seed.line },
@@ -107,6 +109,7 @@ function findingJson(f: Finding): Record<string, unknown> {
     rules: f.refs.map(formatRef),
     requirement: f.requirementId ?? null,
     exposes: [...(f.exposes ?? [])],
+    ...(f.waiver === undefined ? {} : { waiver: { ...f.waiver } }),
   };
 }
 

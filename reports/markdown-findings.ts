@@ -26,7 +26,9 @@ export function findingSections(result: AuditResult): string {
 }
 
 function findingRow(f: Finding): string[] {
-  return [f.id, findingKind(f.code), findingMessage(f), f.refs.map(formatRef).join('; '), (f.exposes ?? []).join(', ')];
+  const w = f.waiver;
+  const waived = w === undefined ? '' : ` (WAIVED until ${w.expires} by ${w.approver}, ticket ${w.ticket}: ${w.reason})`;
+  return [f.id, findingKind(f.code), `${findingMessage(f)}${waived}`, f.refs.map(formatRef).join('; '), (f.exposes ?? []).join(', ')];
 }
 
 /** Per input, a table of its diagnostics; long tables are collapsed. */

@@ -28,7 +28,10 @@ export function signOffHeader(result: AuditResult, options: ReportOptions): stri
     ['Firewall profile', result.firewallProfile],
     ['Fail-on threshold', result.failOn],
   ];
-  if (options.ticket !== undefined) rows.push(['Ticket', options.ticket]);
+  const ticket = options.ticket ?? result.ticket;
+  if (ticket !== undefined) rows.push(['Ticket', ticket]);
+  const w = result.waivers;
+  if (w !== undefined) rows.push(['Waivers', `${w.files.join(', ')}: ${w.applied} findings waived, ${w.expired} expired, ${w.unused} unused`]);
   rows.push(['Generated at', result.generatedAt]);
   return mdTable(['Field', 'Value'], rows);
 }

@@ -47,6 +47,7 @@ function requirementRow(r: RequirementResult): string[] {
 
 /** The status, with the per-family split when the families disagree (`partly allowed (ipv4: allowed, ipv6: blocked)`). */
 function statusText(r: RequirementResult): string {
+  if (r.waiver !== undefined && r.originalStatus !== undefined) return `${statusLabel(r.status)} (was ${statusLabel(r.originalStatus)}; until ${r.waiver.expires}, ${r.waiver.ticket})`;
   const fams = r.families ?? [];
   if (fams.every((f) => f.status === r.status)) return statusLabel(r.status);
   return `${statusLabel(r.status)} (${fams.map((f) => `${f.family}: ${statusLabel(f.status)}`).join(', ')})`;

@@ -6,6 +6,8 @@ import { AddressSet } from '../model/address-set.js';
 import { parseAddressList } from '../model/ip.js';
 import { parsePortList, type PortSet } from '../model/port-set.js';
 import type { MatchSettings } from '../engine/rule-match.js';
+import { loadWaiverFile } from '../waivers/load.js';
+import type { Waiver } from '../waivers/types.js';
 import { loadRequirementFile } from '../requirements/custom-file.js';
 import { resolveRequirements } from '../requirements/resolve.js';
 import type { Requirement, RequirementSet } from '../requirements/types.js';
@@ -59,6 +61,17 @@ export function matchSettingsFrom(iface: readonly string[] | undefined, rpcRange
     out.rpcRange = r.set;
   }
   return out;
+}
+
+/** Reads and validates `--waivers` files. */
+export function waiversFrom(files: readonly string[]): { list: Waiver[]; files: string[] } {
+  const list: Waiver[] = [];
+  for (const file of files) {
+    const loaded = loadWaiverFile(new TextDecoder('utf-8').decode(readInput(file)), file);
+    if (!loaded.ok) throw new InputError(loaded.error);
+    list.push(...loaded.waivers);
+  }
+  return { list, files: [...files] };
 }
 
 /** The report time: --timestamp, else SOURCE_DATE_EPOCH, else now (ISO 8601, UTC). */

@@ -9,7 +9,10 @@ import { returnTrafficFindings } from '../analyses/return-traffic.js';
 import { evaluateRequirement } from '../analyses/gaps.js';
 import type { Finding } from '../findings/finding.js';
 import type { AuditResult, InputSummary } from '../findings/result.js';
-import { atLeast, severityRank, type Severity } from '../findings/severity.js';
+import { severityRank, type Severity } from '../findings/severity.js';
+import { failingFindings } from '../findings/verdict.js';
+import { applyWaivers } from '../analyses/waivers.js';
+import type { Waiver } from '../waivers/types.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './rule-match.js';
 import { buildUnits } from './units.js';
@@ -27,6 +30,9 @@ export interface AuditOptions {
   readonly generatedAt: string;
   readonly toolVersion: string;
   readonly settings?: Partial<MatchSettings>;
+  /** Waivers from --waivers files (and the file names, for the sign-off header). */
+  readonly waivers?: { readonly list: readonly Waiver[]; readonly files: readonly string[] };
+  readonly ticket?: string;
 }
 
 export type AuditOutcome = { ok: true; result: AuditResult } | { ok: false; error: string };
@@ -40,8 +46,11 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
   );
   if (!built.ok) return built;
   const ctx = { fwProfile: opts.firewallProfile, settings };
-  const results = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
-  const findings = sortFindings([...firewallOffFindings(built.units, opts.firewallProfile), ...returnTrafficFindings(built.units), ...gapFindings(results)]);
+  const evaluated = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
+  const raw = [...firewallOffFindings(built.units, opts.firewallProfile), ...returnTrafficFindings(built.units), ...gapFindings(evaluated)];
+  const waived = opts.waivers === undefined ? undefined : applyWaivers(evaluated, raw, opts.waivers.list, opts.waivers.files, opts.generatedAt);
+  const results = waived?.requirements ?? evaluated;
+  const findings = sortFindings(waived?.findings ?? raw);
   const threshold = opts.failOn === 'none' ? 'high' : opts.failOn;
   return {
     ok: true,
@@ -50,11 +59,13 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
       requirementSet: { profile: requirements.profile, version: requirements.version, features: requirements.features },
       firewallProfile: opts.firewallProfile,
       inputs: inputs.map((i) => i.summary),
-      verdict: findings.some((f) => atLeast(f.severity, threshold)) ? 'fail' : 'pass',
+      verdict: failingFindings(findings, threshold).length > 0 ? 'fail' : 'pass',
       failOn: opts.failOn,
       requirements: results,
       findings,
       remediation: [],
+      ...(waived === undefined ? {} : { waivers: waived.summary }),
+      ...(opts.ticket === undefined ? {} : { ticket: opts.ticket }),
       generatedAt: opts.generatedAt,
     },
   };

@@ -6,6 +6,7 @@ import type { PortSet } from '../model/port-set.js';
 import type { FirewallProfile, Direction } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Severity } from './severity.js';
+import type { WaiverNote } from '../waivers/types.js';
 
 interface FindingBase<C extends string, A> {
   /** Stable fingerprint: the same input and options always give the same id. */
@@ -22,6 +23,8 @@ interface FindingBase<C extends string, A> {
   readonly requirementId?: string;
   /** Catalog services exposed (`Remote Desktop 3389/tcp`). */
   readonly exposes?: readonly string[];
+  /** A valid waiver accepts this finding: it is shown as waived and does not fail the run. */
+  readonly waiver?: WaiverNote;
 }
 
 interface GapArgs {
@@ -44,6 +47,8 @@ export type Finding =
   | FindingBase<'ALLOW_OVERRIDDEN', RuleArgs & { readonly by: readonly string[] }>
   | FindingBase<'BLOCK_CUTS_REQUIREMENT', RuleArgs & GapArgs>
   | FindingBase<'DISABLED_RULE_WOULD_CLOSE_GAP', RuleArgs & GapArgs>
+  | FindingBase<'WAIVER_EXPIRED', { readonly waiverId: string; readonly ticket: string; readonly expires: string; readonly target: string }>
+  | FindingBase<'WAIVER_UNUSED', { readonly waiverId: string; readonly target: string }>
   | FindingBase<'ANOMALY_PAIRS_CAPPED', { readonly kind: 'correlated' | 'generalization'; readonly total: number; readonly shown: number }>;
 
 /** The rule a finding is about: its id (`file:line`) and name. */
@@ -95,6 +100,10 @@ export function findingKind(code: FindingCode): string {
       return 'disabled-would-close-gap';
     case 'ANOMALY_PAIRS_CAPPED':
       return 'pairs-capped';
+    case 'WAIVER_EXPIRED':
+      return 'waiver-expired';
+    case 'WAIVER_UNUSED':
+      return 'waiver-unused';
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -44,6 +44,10 @@ export function findingMessage(f: Finding): string {
       return `block rule "${f.args.ruleName}" cuts into the required flow ${f.args.component} (${f.args.requirementId})`;
     case 'DISABLED_RULE_WOULD_CLOSE_GAP':
       return `disabled rule "${f.args.ruleName}" would close the gap for ${f.args.component} (${f.args.requirementId}) if enabled`;
+    case 'WAIVER_EXPIRED':
+      return `waiver ${f.args.waiverId} (ticket ${f.args.ticket}) for ${f.args.target} expired on ${f.args.expires}: the finding it covered counts again`;
+    case 'WAIVER_UNUSED':
+      return `waiver ${f.args.waiverId} for ${f.args.target} matches no finding: remove it or fix its selector`;
     case 'ANOMALY_PAIRS_CAPPED':
       return `${f.args.total} ${f.args.kind} rule pairs found; the report lists ${f.args.shown} (raise --max-pairs to see more)`;
     default: {

@@ -10,6 +10,7 @@ import type { Requirement } from '../requirements/types.js';
 import type { Finding } from './finding.js';
 import type { RemediationItem } from './remediation.js';
 import type { Severity } from './severity.js';
+import type { WaiverNote } from '../waivers/types.js';
 
 export type RequirementStatus = 'allowed' | 'partial' | 'blocked' | 'conditional' | 'unknown' | 'waived';
 
@@ -39,6 +40,9 @@ export interface RequirementResult {
   readonly allowedFrom?: AddressSet;
   /** Why the status is `unknown`. */
   readonly reason?: string;
+  /** The waiver that turned the status into `waived`, and the status it had. */
+  readonly waiver?: WaiverNote;
+  readonly originalStatus?: RequirementStatus;
   /** Per address family, when more than one family is audited (IPv4 and IPv6 are separate rule sets on Linux). */
   readonly families?: readonly { readonly family: Family; readonly status: RequirementStatus; readonly missing: PortSet }[];
 }
@@ -54,6 +58,14 @@ export interface InputSummary {
   readonly accounting: LineAccounting;
 }
 
+/** What the waiver files did, for the sign-off header. */
+export interface WaiverSummary {
+  readonly files: readonly string[];
+  readonly applied: number;
+  readonly expired: number;
+  readonly unused: number;
+}
+
 export interface AuditResult {
   readonly tool: { readonly name: 'k2audit'; readonly version: string };
   readonly requirementSet: { readonly profile: string | null; readonly version: string; readonly features: readonly string[] };
@@ -66,6 +78,10 @@ export interface AuditResult {
   readonly findings: readonly Finding[];
   /** One item per requirement (gap fixes or `none`) and per over-permissive finding, in requirement then finding order. */
   readonly remediation: readonly RemediationItem[];
+  /** Waivers given with --waivers, when any. */
+  readonly waivers?: WaiverSummary;
+  /** Change ticket (--ticket). */
+  readonly ticket?: string;
   /** ISO time from --timestamp / SOURCE_DATE_EPOCH, else the run time. */
   readonly generatedAt: string;
 }

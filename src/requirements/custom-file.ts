@@ -1,29 +1,26 @@
 /**
  * @fileoverview Custom requirement files (JSON or YAML): text → validated Requirement[] with field-path errors.
  */
-import YAML from 'yaml';
-import type { z } from 'zod';
 import { AddressSet } from '../model/address-set.js';
 import { parseAddressList } from '../model/ip.js';
 import { parsePortList } from '../model/port-set.js';
 import type { TransportProtocol } from '../model/protocol.js';
+import { parseStructuredText, zodIssueText, type Step } from '../input/structured-file.js';
 import { requirementFileSchema, type RequirementFileEntry } from './custom-schema.js';
 import type { Requirement } from './types.js';
 
 /** The file's requirements (tcp+udp entries expanded), or one error line. */
 export type RequirementFileResult = { ok: true; requirements: Requirement[] } | { ok: false; error: string };
 
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
-
 /**
  * Parses and validates a requirement file.
  * Errors are one line naming the field: `reqs.yaml: requirements[1].ports: port 70000 out of range 0-65535`.
  */
 export function loadRequirementFile(text: string, file: string): RequirementFileResult {
-  const data = parseText(text);
+  const data = parseStructuredText(text, 'requirement file');
   if (!data.ok) return { ok: false, error: `${file}: ${data.error}` };
   const parsed = requirementFileSchema.safeParse(data.value);
-  if (!parsed.success) return { ok: false, error: `${file}: ${issueText(parsed.error.issues[0])}` };
+  if (!parsed.success) return { ok: false, error: `${file}: ${zodIssueText(parsed.error.issues[0], 'invalid requirement file')}` };
   const out: Requirement[] = [];
   const firstIndex = new Map<string, number>();
   for (const [i, entry] of parsed.data.requirements.entries()) {
@@ -39,58 +36,6 @@ export function loadRequirementFile(text: string, file: string): RequirementFile
     }
   }
   return { ok: true, requirements: out };
-}
-
-/** JSON when the text starts like JSON (better messages); YAML otherwise, or when it is YAML flow syntax. */
-function parseText(text: string): Step<unknown> {
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: 'empty requirement file' };
-  if (!/^\s*[{[]/.test(body)) return parseYaml(body);
-  try {
-    return { ok: true, value: JSON.parse(body) as unknown };
-  } catch (e) {
-    const yaml = parseYaml(body);
-    return yaml.ok ? yaml : { ok: false, error: `invalid JSON: ${(e as Error).message}` };
-  }
-}
-
-function parseYaml(body: string): Step<unknown> {
-  const doc = YAML.parseDocument(body);
-  const err = doc.errors[0];
-  if (err !== undefined) {
-    const line = err.linePos?.[0].line;
-    const message = err.code === 'MULTIPLE_DOCS' ? 'more than one YAML document' : firstLine(err.message);
-    return { ok: false, error: `${line === undefined ? '' : `line ${line}: `}invalid YAML: ${message}` };
-  }
-  try {
-    return { ok: true, value: doc.toJS() as unknown };
-  } catch (e) {
-    return { ok: false, error: `invalid YAML: ${firstLine((e as Error).message)}` };
-  }
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** `requirements[1].ports: message`, or the message alone for a top-level problem. */
-function issueText(issue: z.core.$ZodIssue | undefined): string {
-  if (issue === undefined) return 'invalid requirement file';
-  const where = formatPath(issue.path);
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-      : issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
-  return where === '' ? message : `${where}: ${message}`;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
 }
 
 /** One file entry → one requirement, or two (`-tcp`, `-udp`) for `tcp+udp` / `both`. Errors start with the field. */

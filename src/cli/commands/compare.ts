@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { REPORT_EXTENSIONS, reporters, type ReportFormat } from '../../../reports/index.js';
 import type { FirewallProfile } from '../../model/rule.js';
 import { audit } from '../../engine/audit.js';
-import { atLeast, type Severity } from '../../findings/severity.js';
+import type { Severity } from '../../findings/severity.js';
+import { failingFindings } from '../../findings/verdict.js';
 import { UsageError } from '../errors.js';
 import { isDirectory, writeAtomic } from '../io.js';
 import { loadInput } from '../load-input.js';
-import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, type RequirementArgs } from '../options.js';
+import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from '../options.js';
 
 export interface CompareArgs extends RequirementArgs {
   readonly exports: readonly string[];
@@ -23,6 +24,7 @@ export interface CompareArgs extends RequirementArgs {
   readonly quiet: boolean;
   readonly iface?: readonly string[] | undefined;
   readonly rpcRange?: string | undefined;
+  readonly waivers?: readonly string[] | undefined;
 }
 
 export interface CommandIO {
@@ -43,6 +45,8 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
     generatedAt: reportTime(args.timestamp, io.env),
     toolVersion: toolVersion(),
     settings: matchSettingsFrom(args.iface, args.rpcRange),
+    ...(args.waivers === undefined || args.waivers.length === 0 ? {} : { waivers: waiversFrom(args.waivers) }),
+    ...(args.ticket === undefined ? {} : { ticket: args.ticket }),
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const result = outcome.result;
@@ -59,7 +63,9 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
     io.stderr(`k2audit: ${result.verdict.toUpperCase()}: ${result.requirements.length} requirements (${summary}); ${result.findings.length} findings\n`);
     for (const t of targets.values()) io.stderr(`k2audit: wrote ${t}\n`);
   }
-  return result.findings.some((f) => atLeast(f.severity, args.failOn)) ? 1 : 0;
+  const expired = result.findings.filter((f) => f.code === 'WAIVER_EXPIRED' && f.waiver === undefined);
+  for (const f of expired) if (f.code === 'WAIVER_EXPIRED') io.stderr(`k2audit: waiver ${f.args.waiverId} (ticket ${f.args.ticket}) expired on ${f.args.expires}\n`);
+  return failingFindings(result.findings, args.failOn).length > 0 ? 1 : 0;
 }
 
 /** Where each format goes: stdout (absent), the --out file, or a file in the --out directory. */
