@@ -8,6 +8,8 @@ import { REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
 import { FIREWALL_PROFILES, type FirewallProfile } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { runCompare, type CommandIO } from './commands/compare.js';
+import { runFleet } from './commands/fleet.js';
+import { isFleet } from './fleet-files.js';
 import { runExplain } from './commands/explain.js';
 import { runParse } from './commands/parse.js';
 import { runProfiles } from './commands/profiles.js';
@@ -51,28 +53,26 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface, repeatable (resolves -i/-o rules)' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range for RPC keyword rules (default 49152-65535)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no summary on stderr' }),
-      (a) => {
-        code = runCompare(
-          {
-            exports: a.exports as string[],
-            format: a.format as ReportFormat[],
-            out: a.out,
-            fwProfile: a['fw-profile'] as FirewallProfile,
-            failOn: a['fail-on'] as Severity | 'none',
-            inputFormat: a['input-format'],
-            timestamp: a.timestamp,
-            ticket: a.ticket,
-            quiet: a.quiet,
-            iface: a.iface,
-            rpcRange: a['rpc-range'],
-            waivers: a.waivers,
-            profile: a.profile,
-            feature: a.feature,
-            port: a.port,
-            requirements: a.requirements,
-          },
-          io,
-        );
+      async (a) => {
+        const args = {
+          exports: a.exports as string[],
+          format: a.format as ReportFormat[],
+          out: a.out,
+          fwProfile: a['fw-profile'] as FirewallProfile,
+          failOn: a['fail-on'] as Severity | 'none',
+          inputFormat: a['input-format'],
+          timestamp: a.timestamp,
+          ticket: a.ticket,
+          quiet: a.quiet,
+          iface: a.iface,
+          rpcRange: a['rpc-range'],
+          waivers: a.waivers,
+          profile: a.profile,
+          feature: a.feature,
+          port: a.port,
+          requirements: a.requirements,
+        };
+        code = isFleet(args.exports) ? await runFleet(args, io) : runCompare(args, io);
       },
     )
     .command(

@@ -2,29 +2,17 @@
  * @fileoverview `k2audit compare <export...>`: audit one host's exports against a requirement profile.
  */
 import { join } from 'node:path';
-import { REPORT_EXTENSIONS, reporters, type ReportFormat } from '../../../reports/index.js';
-import type { FirewallProfile } from '../../model/rule.js';
-import { audit } from '../../engine/audit.js';
-import type { Severity } from '../../findings/severity.js';
+import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/index.js';
 import { failingFindings } from '../../findings/verdict.js';
+import { auditHost, renderReports, type AuditArgs } from '../audit-host.js';
 import { UsageError } from '../errors.js';
 import { isDirectory, writeAtomic } from '../io.js';
-import { loadInput } from '../load-input.js';
-import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from '../options.js';
 
-export interface CompareArgs extends RequirementArgs {
+export interface CompareArgs extends AuditArgs {
   readonly exports: readonly string[];
   readonly format: readonly ReportFormat[];
   readonly out?: string | undefined;
-  readonly fwProfile: FirewallProfile;
-  readonly failOn: Severity | 'none';
-  readonly inputFormat?: string | undefined;
-  readonly timestamp?: string | undefined;
-  readonly ticket?: string | undefined;
   readonly quiet: boolean;
-  readonly iface?: readonly string[] | undefined;
-  readonly rpcRange?: string | undefined;
-  readonly waivers?: readonly string[] | undefined;
 }
 
 export interface CommandIO {
@@ -37,22 +25,8 @@ export interface CommandIO {
 export function runCompare(args: CompareArgs, io: CommandIO): number {
   const formats = [...new Set(args.format)];
   const targets = outputTargets(formats, args.out);
-  const requirements = requirementSetFrom(args);
-  const inputs = args.exports.map((p) => loadInput(p, args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat }));
-  const outcome = audit(inputs, requirements, {
-    firewallProfile: args.fwProfile,
-    failOn: args.failOn,
-    generatedAt: reportTime(args.timestamp, io.env),
-    toolVersion: toolVersion(),
-    settings: matchSettingsFrom(args.iface, args.rpcRange),
-    ...(args.waivers === undefined || args.waivers.length === 0 ? {} : { waivers: waiversFrom(args.waivers) }),
-    ...(args.ticket === undefined ? {} : { ticket: args.ticket }),
-  });
-  if (!outcome.ok) throw new UsageError(outcome.error);
-  const result = outcome.result;
-  const options = args.ticket === undefined ? {} : { ticket: args.ticket };
-  for (const format of formats) {
-    const text = reporters[format](result, options);
+  const result = auditHost(args.exports, args, io.env);
+  for (const [format, text] of renderReports(result, formats, args.ticket)) {
     const target = targets.get(format);
     if (target === undefined) io.stdout(text);
     else writeAtomic(target, text);

@@ -1,0 +1,109 @@
+/**
+ * @fileoverview Set operations on flat interval lists `[lo0, hi0, lo1, hi1, …]` of plain numbers (inclusive, sorted,
+ * disjoint, adjacent intervals merged). The anomaly analyses work in compressed coordinates, where these are small and
+ * fast; lookups into a long list use binary search, so a small query against a large set costs O(q log n).
+ */
+
+/** A normalized flat interval list. */
+export type Flat = readonly number[];
+
+/** Index (in intervals) of the first interval of `f` whose end is ≥ x; the interval count when there is none. */
+export function firstEndingAtOrAfter(f: Flat, x: number): number {
+  let lo = 0;
+  let hi = f.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((f[2 * mid + 1] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the two lists share a value. */
+export function overlaps(a: Flat, b: Flat): boolean {
+  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  for (let i = 0; i < small.length; i += 2) {
+    const k = firstEndingAtOrAfter(big, small[i] as number);
+    if (2 * k < big.length && (big[2 * k] as number) <= (small[i + 1] as number)) return true;
+  }
+  return false;
+}
+
+/** Whether every value of `small` lies in `big`. */
+export function contains(big: Flat, small: Flat): boolean {
+  for (let i = 0; i < small.length; i += 2) {
+    const k = firstEndingAtOrAfter(big, small[i] as number);
+    if (2 * k >= big.length) return false;
+    if ((big[2 * k] as number) > (small[i] as number) || (big[2 * k + 1] as number) < (small[i + 1] as number)) return false;
+  }
+  return true;
+}
+
+/** `a` without the values of `b`. */
+export function subtract(a: Flat, b: Flat): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i += 2) {
+    const hi = a[i + 1] as number;
+    let cur = a[i] as number;
+    let k = firstEndingAtOrAfter(b, cur);
+    while (cur <= hi && 2 * k < b.length && (b[2 * k] as number) <= hi) {
+      const blo = b[2 * k] as number;
+      if (blo > cur) out.push(cur, blo - 1);
+      cur = Math.max(cur, (b[2 * k + 1] as number) + 1);
+      k++;
+    }
+    if (cur <= hi) out.push(cur, hi);
+  }
+  return out;
+}
+
+/** The values in both lists. */
+export function intersect(a: Flat, b: Flat): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i] as number, b[j] as number);
+    const hi = Math.min(a[i + 1] as number, b[j + 1] as number);
+    if (lo <= hi) out.push(lo, hi);
+    if ((a[i + 1] as number) < (b[j + 1] as number)) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/** Union of two normalized lists. */
+export function union(a: Flat, b: Flat): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const takeA = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number));
+    const src = takeA ? a : b;
+    const k = takeA ? i : j;
+    push(out, src[k] as number, src[k + 1] as number);
+    if (takeA) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/** Normalizes unsorted, possibly overlapping pairs. */
+export function normalize(pairs: readonly number[]): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
+  idx.sort((x, y) => (pairs[x] as number) - (pairs[y] as number));
+  const out: number[] = [];
+  for (const i of idx) push(out, pairs[i] as number, pairs[i + 1] as number);
+  return out;
+}
+
+/** Appends [lo, hi] to a list sorted by start, merging with the last interval when they touch. */
+function push(out: number[], lo: number, hi: number): void {
+  const n = out.length;
+  if (n > 0 && lo <= (out[n - 1] as number) + 1) {
+    if (hi > (out[n - 1] as number)) out[n - 1] = hi;
+    return;
+  }
+  out.push(lo, hi);
+}
