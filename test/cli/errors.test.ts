@@ -25,7 +25,7 @@ test('missing, empty, directory and unknown-format inputs: one line, exit 2, no 
   const cases: [string, RegExp][] = [
     [join(dir, 'nope.txt'), /cannot read: no such file or directory/],
     [empty, /the file is empty/],
-    [dir, /is a directory/],
+    [dir, /fleet mode \(a directory or a pattern of exports\) needs --out/],
     [junk, /not a supported firewall export \(text of unknown format\)/],
   ];
   for (const [file, re] of cases) {
