@@ -26,7 +26,11 @@ export function fromText(file: string, text: string): DecodedInput {
   return { file, bytes: new TextEncoder().encode(text), text, encoding: 'utf-8' };
 }
 
+/** Binary containers recognised by their magic (Registry.pol `PReg`, registry hive `regf`): never decoded as text. */
+const BINARY_MAGIC = ['PReg', 'regf'];
+
 function sniff(b: Uint8Array): TextEncoding {
+  if (BINARY_MAGIC.some((m) => [...m].every((ch, i) => b[i] === ch.charCodeAt(0)))) return 'binary';
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8-bom';

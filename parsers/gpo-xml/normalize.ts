@@ -1,0 +1,71 @@
+/**
+ * @fileoverview Stage 2 of the gpo-xml parser: raw firewall records → GPO-store rules and profile settings. Rule
+ * children mirror the registry keys and go through the shared normalizer; the element name (Inbound/Outbound)
+ * supplies the direction when `Dir` is missing. Profile values are `true`/`false`/numbers (`DefaultInboundAction`
+ * true = block). Accounting units: rule elements, profile settings, GlobalSettings children, other elements.
+ */
+import type { Rule } from '../../src/model/rule.js';
+import type { ParseSink } from '../shared/parse-sink.js';
+import { KEY_IGNORED, markOutcome, normalizeRule, ProfileCollector, profileOfKey, RuleIds, type RuleField } from '../windows-rule/index.js';
+import type { RawXmlDocument, RawXmlOther, RawXmlProfile, RawXmlRule } from './raw.js';
+
+const IPSEC_ELEMENTS = new Set(['ConnectionSecurityRules', 'MainModeRules', 'Phase1AuthenticationSets', 'Phase2AuthenticationSets', 'Phase1CryptographicSets', 'Phase2CryptographicSets', 'IPsecSettings']);
+
+export interface XmlDocument {
+  readonly rules: Rule[];
+  readonly profiles: ProfileCollector;
+}
+
+/** Number of accounting units in the raw document. */
+export function countUnits(doc: RawXmlDocument): number {
+  return doc.rules.length + doc.profiles.reduce((n, p) => n + p.settings.length, 0) + doc.others.length;
+}
+
+/** Normalizes everything, marking units 1…countUnits(doc) in `sink`. */
+export function normalizeGpoXml(doc: RawXmlDocument, sink: ParseSink): XmlDocument {
+  let unit = 0;
+  const ids = new RuleIds();
+  const rules = doc.rules.map((raw) => {
+    unit++;
+    const r = normalizeRule({ id: ids.take(raw.ref.path.join('/'), 'gpo'), source: raw.ref, store: 'gpo', raw: raw.raw, version: raw.version, fields: withDirection(raw) }, sink.diagnostics);
+    for (const n of raw.nested) {
+      sink.diagnostics.push({ severity: 'info', code: 'GPOXML_NESTED_FIELD', message: `rule child "${n.key}" has child elements; it is kept in raw and not read`, ref: n.ref });
+    }
+    if (r.uncertain) sink.unsupported(unit);
+    else sink.parsed(unit);
+    return r.rule;
+  });
+  const profiles = new ProfileCollector(sink.diagnostics);
+  for (const p of doc.profiles) unit = readProfile(p, profiles, sink, unit);
+  for (const o of doc.others) sink.ignored(++unit, otherReason(o, sink));
+  return { rules, profiles };
+}
+
+/** The rule's fields, plus a `Dir` from the element name when the children do not agree with it. */
+function withDirection(raw: RawXmlRule): RuleField[] {
+  const dir = raw.direction === 'in' ? 'In' : 'Out';
+  const own = raw.fields.filter((f) => f.key.toLowerCase() === 'dir');
+  if (own.length > 0 && own.every((f) => f.value.trim().toLowerCase() === dir.toLowerCase())) return raw.fields;
+  return [...raw.fields, { key: 'Dir', value: dir, ref: raw.ref }];
+}
+
+function readProfile(p: RawXmlProfile, profiles: ProfileCollector, sink: ParseSink, start: number): number {
+  const profile = profileOfKey(p.name);
+  let unit = start;
+  if (profile === undefined) return unit;
+  profiles.touch('gpo', profile, p.ref);
+  for (const s of p.settings) {
+    unit++;
+    const text = s.value ?? '';
+    const value = /^true$/i.test(text) ? 1 : /^false$/i.test(text) ? 0 : /^\d{1,10}$/.test(text) ? Number(text) : undefined;
+    markOutcome(sink, unit, profiles.add('gpo', profile, { name: s.name, value, text, ref: s.ref }));
+  }
+  return unit;
+}
+
+function otherReason(o: RawXmlOther, sink: ParseSink): string {
+  if (o.where === 'global') return KEY_IGNORED.global;
+  if (IPSEC_ELEMENTS.has(o.name)) return KEY_IGNORED.ipsec;
+  sink.diagnostics.push({ severity: 'info', code: 'GPOXML_UNKNOWN_ELEMENT', message: `firewall settings element "${o.name}" is not read`, ref: o.ref });
+  return KEY_IGNORED.other;
+}
