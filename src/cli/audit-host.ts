@@ -7,6 +7,7 @@ import type { FirewallProfile } from '../model/rule.js';
 import { audit } from '../engine/audit.js';
 import type { AuditResult } from '../findings/result.js';
 import type { Severity } from '../findings/severity.js';
+import type { StageTimer } from '../engine/stage-timer.js';
 import { UsageError } from './errors.js';
 import { loadInput } from './load-input.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from './options.js';
@@ -24,9 +25,10 @@ export interface AuditArgs extends RequirementArgs {
 }
 
 /** Audits the exports of one host. Bad input throws InputError/UsageError. */
-export function auditHost(exports: readonly string[], args: AuditArgs, env: NodeJS.ProcessEnv): AuditResult {
+export function auditHost(exports: readonly string[], args: AuditArgs, env: NodeJS.ProcessEnv, timer?: StageTimer): AuditResult {
   const requirements = requirementSetFrom(args);
-  const inputs = exports.map((p) => loadInput(p, args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat }));
+  timer?.mark('requirements');
+  const inputs = exports.map((p) => loadInput(p, { ...(args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat }), ...(timer === undefined ? {} : { timer }) }));
   const outcome = audit(inputs, requirements, {
     firewallProfile: args.fwProfile,
     failOn: args.failOn,
@@ -35,6 +37,7 @@ export function auditHost(exports: readonly string[], args: AuditArgs, env: Node
     settings: matchSettingsFrom(args.iface, args.rpcRange),
     ...(args.waivers === undefined || args.waivers.length === 0 ? {} : { waivers: waiversFrom(args.waivers) }),
     ...(args.ticket === undefined ? {} : { ticket: args.ticket }),
+    ...(timer === undefined ? {} : { timer }),
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   return outcome.result;

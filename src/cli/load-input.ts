@@ -7,12 +7,15 @@ import { decode } from '../input/decode.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatRef } from '../model/source-ref.js';
 import type { LoadedInput } from '../engine/audit.js';
+import type { StageTimer } from '../engine/stage-timer.js';
 import { InputError, UsageError } from './errors.js';
 import { readInput, sha256 } from './io.js';
 
 export interface LoadOptions extends ParseOptions {
   /** `--input-format`: skip detection. */
   readonly inputFormat?: string;
+  /** Benchmark hook: marks `read` and `parse`. */
+  readonly timer?: StageTimer;
 }
 
 /** What reading one export produced, errors included. */
@@ -26,6 +29,7 @@ export interface ReadExport {
 export function readExport(path: string, opts: LoadOptions): ReadExport {
   const bytes = readInput(path);
   const input = decode(path, bytes);
+  opts.timer?.mark('read');
   const parser = opts.inputFormat === undefined ? detectFormat(input) : parserFor(opts.inputFormat);
   if (parser === undefined) {
     if (opts.inputFormat !== undefined) throw new UsageError(`unknown --input-format "${opts.inputFormat}"; formats: ${FORMAT_IDS.join(', ')}`);
@@ -33,6 +37,7 @@ export function readExport(path: string, opts: LoadOptions): ReadExport {
     throw new InputError(`${path}: not a supported firewall export (${what} of unknown format); formats: ${FORMAT_IDS.join(', ')}`);
   }
   const result = parser.parse(input, opts);
+  opts.timer?.mark('parse');
   if (!result.ok) return { diagnostics: result.diagnostics, errors: result.diagnostics.filter((d) => d.severity === 'error') };
   const rs = result.ruleSet;
   const summary = {

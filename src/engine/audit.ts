@@ -15,6 +15,7 @@ import { applyWaivers } from '../analyses/waivers.js';
 import type { Waiver } from '../waivers/types.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './rule-match.js';
+import type { StageTimer } from './stage-timer.js';
 import { buildUnits } from './units.js';
 
 /** One parsed input file. */
@@ -33,6 +34,8 @@ export interface AuditOptions {
   /** Waivers from --waivers files (and the file names, for the sign-off header). */
   readonly waivers?: { readonly list: readonly Waiver[]; readonly files: readonly string[] };
   readonly ticket?: string;
+  /** Benchmark hook: marks `engine` and `analyses`. */
+  readonly timer?: StageTimer;
 }
 
 export type AuditOutcome = { ok: true; result: AuditResult } | { ok: false; error: string };
@@ -47,10 +50,12 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
   if (!built.ok) return built;
   const ctx = { fwProfile: opts.firewallProfile, settings };
   const evaluated = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
+  opts.timer?.mark('engine');
   const raw = [...firewallOffFindings(built.units, opts.firewallProfile), ...returnTrafficFindings(built.units), ...gapFindings(evaluated)];
   const waived = opts.waivers === undefined ? undefined : applyWaivers(evaluated, raw, opts.waivers.list, opts.waivers.files, opts.generatedAt);
   const results = waived?.requirements ?? evaluated;
   const findings = sortFindings(waived?.findings ?? raw);
+  opts.timer?.mark('analyses');
   const threshold = opts.failOn === 'none' ? 'high' : opts.failOn;
   return {
     ok: true,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/index.js';
 import { failingFindings } from '../../findings/verdict.js';
+import { StageTimer } from '../../engine/stage-timer.js';
 import { auditHost, renderReports, type AuditArgs } from '../audit-host.js';
 import { UsageError } from '../errors.js';
 import { isDirectory, writeAtomic } from '../io.js';
@@ -25,12 +26,17 @@ export interface CommandIO {
 export function runCompare(args: CompareArgs, io: CommandIO): number {
   const formats = [...new Set(args.format)];
   const targets = outputTargets(formats, args.out);
-  const result = auditHost(args.exports, args, io.env);
-  for (const [format, text] of renderReports(result, formats, args.ticket)) {
+  const timer = io.env['K2AUDIT_TIMINGS'] === '1' ? new StageTimer(() => performance.now()) : undefined;
+  const result = auditHost(args.exports, args, io.env, timer);
+  const rendered = renderReports(result, formats, args.ticket);
+  timer?.mark('render');
+  for (const [format, text] of rendered) {
     const target = targets.get(format);
     if (target === undefined) io.stdout(text);
     else writeAtomic(target, text);
   }
+  timer?.mark('write');
+  if (timer !== undefined) io.stderr(`k2audit-timings ${JSON.stringify({ ...roundAll(timer.stages), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   if (!args.quiet) {
     const counts = result.requirements.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
     const summary = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
@@ -40,6 +46,10 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
   const expired = result.findings.filter((f) => f.code === 'WAIVER_EXPIRED' && f.waiver === undefined);
   for (const f of expired) if (f.code === 'WAIVER_EXPIRED') io.stderr(`k2audit: waiver ${f.args.waiverId} (ticket ${f.args.ticket}) expired on ${f.args.expires}\n`);
   return failingFindings(result.findings, args.failOn).length > 0 ? 1 : 0;
+}
+
+function roundAll(stages: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
 /** Where each format goes: stdout (absent), the --out file, or a file in the --out directory. */
