@@ -15,7 +15,9 @@ export type FormatId =
   | 'registry-pol'
   | 'wfw'
   | 'nft'
-  | 'clixml';
+  | 'clixml'
+  /** Lossy artifacts recognised only to be refused with the command to run instead (never selectable). */
+  | 'rejected';
 
 /** Options a user can pass that change how an export is read. */
 export interface ParseOptions {

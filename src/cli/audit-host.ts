@@ -3,13 +3,13 @@
  * run the engine, render the reports. Shared by `compare` and the fleet workers.
  */
 import { reporters, type ReportFormat } from '../../reports/index.js';
-import type { FirewallProfile } from '../model/rule.js';
+import type { Direction, FirewallProfile } from '../model/rule.js';
 import { audit } from '../engine/audit.js';
 import type { AuditResult } from '../findings/result.js';
 import type { Severity } from '../findings/severity.js';
 import type { StageTimer } from '../engine/stage-timer.js';
 import { UsageError } from './errors.js';
-import { loadInput } from './load-input.js';
+import { loadInput, loadOptionsFrom } from './load-input.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from './options.js';
 
 /** The options of an audit (plain data: fleet workers receive it as a message). */
@@ -17,6 +17,8 @@ export interface AuditArgs extends RequirementArgs {
   readonly fwProfile: FirewallProfile;
   readonly failOn: Severity | 'none';
   readonly inputFormat?: string | undefined;
+  /** `--direction`: for exports that do not state it (the firewall console's Export List). */
+  readonly direction?: Direction | undefined;
   readonly timestamp?: string | undefined;
   readonly ticket?: string | undefined;
   readonly iface?: readonly string[] | undefined;
@@ -28,7 +30,7 @@ export interface AuditArgs extends RequirementArgs {
 export function auditHost(exports: readonly string[], args: AuditArgs, env: NodeJS.ProcessEnv, timer?: StageTimer): AuditResult {
   const requirements = requirementSetFrom(args);
   timer?.mark('requirements');
-  const inputs = exports.map((p) => loadInput(p, { ...(args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat }), ...(timer === undefined ? {} : { timer }) }));
+  const inputs = exports.map((p) => loadInput(p, loadOptionsFrom(args, timer)));
   const outcome = audit(inputs, requirements, {
     firewallProfile: args.fwProfile,
     failOn: args.failOn,

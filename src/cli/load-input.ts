@@ -5,6 +5,7 @@ import { detectFormat, FORMAT_IDS, parserFor } from '../../parsers/index.js';
 import type { ParseOptions } from '../../parsers/types.js';
 import { decode } from '../input/decode.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Direction } from '../model/rule.js';
 import { formatRef } from '../model/source-ref.js';
 import type { LoadedInput } from '../engine/audit.js';
 import type { StageTimer } from '../engine/stage-timer.js';
@@ -16,6 +17,15 @@ export interface LoadOptions extends ParseOptions {
   readonly inputFormat?: string;
   /** Benchmark hook: marks `read` and `parse`. */
   readonly timer?: StageTimer;
+}
+
+/** Load options from command-line values (`--input-format`, `--direction`) and an optional benchmark timer. */
+export function loadOptionsFrom(a: { readonly inputFormat?: string | undefined; readonly direction?: Direction | undefined }, timer?: StageTimer): LoadOptions {
+  return {
+    ...(a.inputFormat === undefined ? {} : { inputFormat: a.inputFormat }),
+    ...(a.direction === undefined ? {} : { direction: a.direction }),
+    ...(timer === undefined ? {} : { timer }),
+  };
 }
 
 /** What reading one export produced, errors included. */

@@ -47,6 +47,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('fw-profile', { choices: FIREWALL_PROFILES, default: 'domain' as FirewallProfile, describe: 'Windows firewall profile to audit' })
           .option('fail-on', { choices: [...SEVERITIES, 'none'], default: 'high', describe: 'exit 1 when a finding has this severity or worse' })
           .option('input-format', { type: 'string', choices: FORMAT_IDS, describe: 'skip content detection' })
+          .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it (firewall console Export List)' })
           .option('timestamp', { type: 'string', describe: 'report time (ISO 8601 or epoch seconds); default SOURCE_DATE_EPOCH, else now' })
           .option('ticket', { type: 'string', describe: 'change ticket id for the sign-off header' })
           .option('waivers', { type: 'string', array: true, describe: 'waiver file (JSON or YAML), repeatable' })
@@ -85,11 +86,12 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('fw-profile', { choices: FIREWALL_PROFILES, default: 'domain' as FirewallProfile, describe: 'Windows firewall profile' })
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
           .option('input-format', { type: 'string', choices: FORMAT_IDS })
+          .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it (firewall console Export List)' })
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range (default 49152-65535)' }),
       (a) => {
         code = runExplain(
-          { exports: a.exports as string[], flow: a.flow, fwProfile: a['fw-profile'] as FirewallProfile, format: a.format, inputFormat: a['input-format'], iface: a.iface, rpcRange: a['rpc-range'] },
+          { exports: a.exports as string[], flow: a.flow, fwProfile: a['fw-profile'] as FirewallProfile, format: a.format, inputFormat: a['input-format'], direction: a.direction, iface: a.iface, rpcRange: a['rpc-range'] },
           io,
         );
       },
@@ -101,9 +103,10 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
         y
           .positional('export', { type: 'string', demandOption: true })
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-          .option('input-format', { type: 'string', choices: FORMAT_IDS }),
+          .option('input-format', { type: 'string', choices: FORMAT_IDS })
+          .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it (firewall console Export List)' }),
       (a) => {
-        code = runParse({ export: a.export, format: a.format, inputFormat: a['input-format'] }, io);
+        code = runParse({ export: a.export, format: a.format, inputFormat: a['input-format'], direction: a.direction }, io);
       },
     )
     .command(

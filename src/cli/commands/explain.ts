@@ -2,12 +2,12 @@
  * @fileoverview `k2audit explain <export...> --flow "in tcp 5555 [from 10.1.2.3]"`: is this flow allowed, and which rules decide it.
  */
 import { explainJson, explainText } from '../../../reports/explain.js';
-import type { FirewallProfile } from '../../model/rule.js';
+import type { Direction, FirewallProfile } from '../../model/rule.js';
 import { explainFlow, parseFlowSpec } from '../../engine/explain.js';
 import { DEFAULT_MATCH_SETTINGS } from '../../engine/rule-match.js';
 import { buildUnits } from '../../engine/units.js';
 import { UsageError } from '../errors.js';
-import { loadInput } from '../load-input.js';
+import { loadInput, loadOptionsFrom } from '../load-input.js';
 import { matchSettingsFrom } from '../options.js';
 import type { CommandIO } from './compare.js';
 
@@ -17,6 +17,7 @@ export interface ExplainArgs {
   readonly fwProfile: FirewallProfile;
   readonly format: 'text' | 'json';
   readonly inputFormat?: string | undefined;
+  readonly direction?: Direction | undefined;
   readonly iface?: readonly string[] | undefined;
   readonly rpcRange?: string | undefined;
 }
@@ -26,7 +27,7 @@ export function runExplain(args: ExplainArgs, io: CommandIO): number {
   const flow = parseFlowSpec(args.flow);
   if (!flow.ok) throw new UsageError(flow.error);
   const settings = { ...DEFAULT_MATCH_SETTINGS, ...matchSettingsFrom(args.iface, args.rpcRange) };
-  const inputs = args.exports.map((p) => loadInput(p, args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat }));
+  const inputs = args.exports.map((p) => loadInput(p, loadOptionsFrom(args)));
   const built = buildUnits(inputs.map((i) => ({ file: i.summary.path, ruleSet: i.ruleSet })), settings);
   if (!built.ok) throw new UsageError(built.error);
   const e = explainFlow(built.units, flow.flow, { fwProfile: args.fwProfile, settings });

@@ -3,18 +3,20 @@
  */
 import { ruleListingJson, ruleListingText } from '../../../reports/rule-listing.js';
 import { formatDiagnostic } from '../../model/diagnostic.js';
-import { readExport } from '../load-input.js';
+import { loadOptionsFrom, readExport } from '../load-input.js';
+import type { Direction } from '../../model/rule.js';
 import type { CommandIO } from './compare.js';
 
 export interface ParseArgs {
   readonly export: string;
   readonly format: 'text' | 'json';
   readonly inputFormat?: string | undefined;
+  readonly direction?: Direction | undefined;
 }
 
 /** Prints the listing and diagnostics; returns 2 when the input has errors, else 0. */
 export function runParse(args: ParseArgs, io: CommandIO): number {
-  const r = readExport(args.export, args.inputFormat === undefined ? {} : { inputFormat: args.inputFormat });
+  const r = readExport(args.export, loadOptionsFrom(args));
   if (r.loaded === undefined) {
     for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
     return 2;
