@@ -6,6 +6,7 @@ import { csvParser } from './csv/index.js';
 import { gpoXmlParser } from './gpo-xml/index.js';
 import { iptablesSaveParser } from './iptables-save/index.js';
 import { netshParser } from './netsh/index.js';
+import { nftParser } from './nft/index.js';
 import { psJsonParser } from './ps-json/index.js';
 import { regParser } from './reg/index.js';
 import { registryPolParser } from './registry-pol/index.js';
@@ -20,7 +21,7 @@ export type { FormatId, Parser, ParseOptions, ParseResult } from './types.js';
  * lossy artifacts (GPO HTML, Format-List text, …) before CSV, whose detection accepts any table so that it can refuse
  * unknown layouts with a clear message.
  */
-export const parsers: readonly Parser[] = [registryPolParser, wfwParser, gpoXmlParser, regParser, netshParser, iptablesSaveParser, psJsonParser, rejectedParser, csvParser];
+export const parsers: readonly Parser[] = [registryPolParser, wfwParser, gpoXmlParser, regParser, netshParser, iptablesSaveParser, nftParser, psJsonParser, rejectedParser, csvParser];
 
 /** Formats a user can name with --input-format. */
 export const FORMAT_IDS: readonly FormatId[] = parsers.map((p) => p.format).filter((f) => f !== 'rejected');

@@ -31,6 +31,8 @@ export const COVERAGE_LOOK: Readonly<Record<RequirementStatus, { readonly fill: 
 interface Cell {
   readonly text: string;
   readonly status: RequirementStatus;
+  /** True for a requirement whose ports cannot be known (the cell then says so instead of a port). */
+  readonly unresolved?: boolean;
 }
 
 interface Strip {
@@ -49,7 +51,7 @@ export function rangeStatus(status: RequirementStatus, missing: PortSet, range: 
 }
 
 function stripCells(status: RequirementStatus, missing: PortSet, required: PortSet | undefined): Cell[] {
-  if (required === undefined) return [{ text: 'ports unknown', status }];
+  if (required === undefined) return [{ text: 'ports unknown', status, unresolved: true }];
   return required.intervals().map(([lo, hi]) => {
     const range = ports([lo, hi]);
     return { text: formatPorts(range), status: rangeStatus(status, missing, range) };
@@ -76,26 +78,27 @@ function strips(r: RequirementResult): Strip[] {
   return [main, ...perFamily];
 }
 
-function cellMarkup(cell: Cell, x: number, y: number, flow: string): SafeHtml {
+function cellMarkup(cell: Cell, x: number, y: number, protocol: TransportProtocol, direction: Direction): SafeHtml {
   const look = COVERAGE_LOOK[cell.status];
-  const label = `${cell.text}${flow}: ${statusLabel(cell.status)}`;
+  const flow = cell.unresolved === true ? `${cell.text} (${protocol} ${directionWord(direction)})` : `${cell.text}/${protocol} ${directionWord(direction)}`;
+  const label = `${flow}: ${statusLabel(cell.status)}`;
   return html`<g role="img" aria-label="${label}" class="cell" data-status="${cell.status}"><title>${label}</title><rect x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" rx="3" fill="${look.fill}"/><text x="${x + CELL_W / 2}" y="${y + 15}" text-anchor="middle" font-size="11" fill="${look.ink}">${look.glyph} ${cell.text}</text></g>`;
 }
 
 function figure(direction: Direction, protocol: TransportProtocol, group: readonly RequirementResult[]): SafeHtml {
   const id = `coverage-${direction}-${protocol}`;
-  const flow = `/${protocol} ${directionWord(direction)}`;
+  const all = group.flatMap(strips);
   const parts: SafeHtml[] = [];
   let y = 0;
-  for (const strip of group.flatMap(strips)) {
+  for (const strip of all) {
     const lines = Math.max(1, Math.ceil(strip.cells.length / PER_LINE));
     parts.push(
       html`<text x="0" y="${y + 15}" font-size="12" fill="#1b1f23"><title>${strip.title}</title>${strip.label}</text>`,
-      ...strip.cells.map((c, i) => cellMarkup(c, LABEL_W + (i % PER_LINE) * (CELL_W + GAP), y + Math.floor(i / PER_LINE) * (CELL_H + GAP), flow)),
+      ...strip.cells.map((c, i) => cellMarkup(c, LABEL_W + (i % PER_LINE) * (CELL_W + GAP), y + Math.floor(i / PER_LINE) * (CELL_H + GAP), protocol, direction)),
     );
     y += lines * (CELL_H + GAP);
   }
-  const widest = Math.min(PER_LINE, Math.max(1, ...group.flatMap(strips).map((s) => s.cells.length)));
+  const widest = Math.min(PER_LINE, Math.max(1, ...all.map((s) => s.cells.length)));
   const width = LABEL_W + widest * (CELL_W + GAP);
   const height = Math.max(y, CELL_H);
   const caption = `${directionWord(direction)} ${protocol.toUpperCase()}: ${group.length} requirement${group.length === 1 ? '' : 's'}`;

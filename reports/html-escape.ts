@@ -56,3 +56,11 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 export function joinHtml(parts: readonly HtmlValue[], separator = ''): SafeHtml {
   return new SafeHtml(parts.map(render).join(separator));
 }
+
+/**
+ * Escaped text with a line-break opportunity (`<wbr>`) after each `/`, `\\`, `.`, `:`, `_`, `#` and `,`, so
+ * long paths and `file:line` references wrap in narrow (printed) columns; copying still gives the text.
+ */
+export function breakable(text: string): SafeHtml {
+  return joinHtml(text.split(/(?<=[/\\.:_#,])/), '<wbr>');
+}

@@ -6,7 +6,7 @@ import { statusLabel } from '../src/findings/messages.js';
 import type { AuditResult, InputSummary } from '../src/findings/result.js';
 import { SEVERITIES } from '../src/findings/severity.js';
 import { failingFindings } from '../src/findings/verdict.js';
-import { html, joinHtml, type SafeHtml } from './html-escape.js';
+import { breakable, html, joinHtml, type SafeHtml } from './html-escape.js';
 import { diagnosticsText } from './markdown-header.js';
 import { requirementCounts, severityCounts, STATUSES } from './summary.js';
 import type { ReportOptions } from './types.js';
@@ -54,11 +54,16 @@ ${joinHtml(body, '\n')}
 export function inputsTable(result: AuditResult): SafeHtml {
   if (result.inputs.length === 0) return html`<p>No inputs.</p>`;
   const rows = result.inputs.map(
-    (input, i) => html`<tr><td class="num">${i + 1}</td><td><code>${input.path}</code></td><td>${input.format}</td><td>${input.encoding}</td><td><code>${input.sha256}</code></td><td class="num">${input.ruleCount}</td><td>${linesCell(input)}</td><td>${diagnosticsText(input.diagnostics)}</td></tr>`,
+    (input, i) => html`<tr><td class="num">${i + 1}</td><td><code>${breakable(input.path)}</code></td><td>${input.format}</td><td>${input.encoding}</td><td><code>${hashText(input.sha256)}</code></td><td class="num">${input.ruleCount}</td><td>${linesCell(input)}</td><td>${diagnosticsText(input.diagnostics)}</td></tr>`,
   );
-  return html`<table id="inputs"><thead><tr><th class="num">#</th><th>Path</th><th>Format</th><th>Encoding</th><th>SHA-256</th><th class="num">Rules</th><th>Lines</th><th>Diagnostics</th></tr></thead><tbody>
+  return html`<div class="table-wrap"><table id="inputs"><thead><tr><th class="num">#</th><th>Path</th><th>Format</th><th>Encoding</th><th>SHA-256</th><th class="num">Rules</th><th>Lines</th><th>Diagnostics</th></tr></thead><tbody>
 ${joinHtml(rows, '\n')}
-</tbody></table>`;
+</tbody></table></div>`;
+}
+
+/** The hash with a line-break opportunity in the middle (copying still gives the 64 characters). */
+function hashText(sha: string): SafeHtml {
+  return html`${sha.slice(0, 32)}<wbr>${sha.slice(32)}`;
 }
 
 /** `120 lines: 100 parsed, 18 ignored (blank 10, separator 8), 2 unsupported`; reasons sorted. */

@@ -20,11 +20,16 @@ pre { background: var(--bg-alt); border: 1px solid var(--line); padding: .5rem .
 .verdict-pass { background: var(--allowed); }
 .verdict-fail { background: var(--blocked); }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-thead th { background: var(--bg-alt); position: sticky; top: 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+thead th { white-space: nowrap; }
+thead th { background: var(--bg-alt); }
+.table-wrap { overflow-x: auto; margin: .4rem 0 1rem; }
+.table-wrap > table { margin: 0; }
 tbody tr:nth-child(even) { background: #fbfcfd; }
 table.kv { width: auto; min-width: 40rem; }
 table.kv th { width: 14rem; background: var(--bg-alt); }
+.summary { display: flex; flex-wrap: wrap; gap: 0 2rem; }
+.summary table.kv { min-width: 16rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 th button.sort { all: unset; cursor: pointer; display: block; width: 100%; font-weight: 600; }
 th button.sort:focus-visible { outline: 2px solid var(--conditional); }
@@ -46,19 +51,23 @@ figure.coverage svg { max-width: 100%; height: auto; }
 figure.coverage figcaption { font-weight: 600; margin-bottom: .2rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .2rem 0 .8rem; padding: 0; list-style: none; }
 .legend li { display: flex; align-items: center; gap: .35rem; }
-.swatch { display: inline-block; width: 1.6rem; height: .95rem; border-radius: 2px; color: #fff; font-size: .75rem; text-align: center; line-height: .95rem; }
+.legend svg.swatch { display: inline-block; vertical-align: middle; }
 details { margin: .3rem 0; } summary { cursor: pointer; }
 .signoff p { margin: 1.4rem 0 0; }
 .signoff .line { display: inline-block; min-width: 22rem; border-bottom: 1px solid var(--fg); }
 .waived-note { font-size: .9em; color: var(--muted); }
 @media print {
-  @page { margin: 14mm 12mm; }
+  @page { size: A4 landscape; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .toolbar, .no-print { display: none !important; }
   tr[hidden] { display: table-row !important; }
   thead { display: table-header-group; }
-  thead th { position: static; }
+  table { font-size: 8pt; }
+  th, td { padding: 2px 3px; }
+  thead th { white-space: normal; }
+  figure.coverage svg { max-width: 100%; }
+  .table-wrap { overflow: visible; }
   tr, figure, .verdict, pre, .signoff p { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   th button.sort::after { content: "" !important; }

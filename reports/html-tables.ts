@@ -9,7 +9,7 @@ import { findingMessage, statusLabel } from '../src/findings/messages.js';
 import type { AuditResult, Citation, RequirementResult } from '../src/findings/result.js';
 import { SEVERITIES, severityRank } from '../src/findings/severity.js';
 import type { WaiverNote } from '../src/waivers/types.js';
-import { html, joinHtml, type SafeHtml } from './html-escape.js';
+import { breakable, html, joinHtml, type SafeHtml } from './html-escape.js';
 import { STATUSES } from './summary.js';
 
 /** A header row of sort buttons. */
@@ -35,7 +35,7 @@ function citation(c: Citation, conditional: boolean): SafeHtml {
     reasons.length === 0
       ? html``
       : html`<details><summary>${reasons.length === 1 ? '1 condition' : `${reasons.length} conditions`}</summary><ul>${joinHtml(reasons.map((r) => html`<li>${r}</li>`))}</ul></details>`;
-  return html`<li>${c.name} <code>${formatRef(c.ref)}</code>${conditional ? html` <span class="muted">(conditional)</span>` : ''}${details}</li>`;
+  return html`<li>${c.name} <code>${breakable(formatRef(c.ref))}</code>${conditional ? html` <span class="muted">(conditional)</span>` : ''}${details}</li>`;
 }
 
 function citations(list: readonly Citation[], conditional: readonly Citation[] = []): SafeHtml {
@@ -59,8 +59,13 @@ function conditionsCell(r: RequirementResult): SafeHtml {
   return html`<td>${items.length === 0 ? '' : html`<ul class="cites">${joinHtml(items.map((t) => html`<li>${t}</li>`))}</ul>`}</td>`;
 }
 
+/** Whether the per-family statuses say more than the overall status (they disagree with it). */
+function familiesDiffer(r: RequirementResult): boolean {
+  return (r.families ?? []).some((f) => f.status !== r.status);
+}
+
 function familiesCell(r: RequirementResult): SafeHtml {
-  const fams = r.families ?? [];
+  const fams = familiesDiffer(r) ? (r.families ?? []) : [];
   const items = fams.map((f) => html`<li>${f.family}: <span class="badge s-${f.status}">${statusLabel(f.status)}</span>${f.missing.isEmpty() ? '' : ` missing ${formatPorts(f.missing)}`}</li>`);
   return html`<td>${fams.length === 0 ? '' : html`<ul class="cites">${joinHtml(items)}</ul>`}</td>`;
 }
@@ -76,26 +81,26 @@ function requirementRow(r: RequirementResult, i: number, withFamilies: boolean):
   const req = r.requirement;
   const portText = req.ports === undefined ? `unresolved: ${req.unresolved ?? 'ports unknown'}` : formatPorts(req.ports);
   const missing = req.ports === undefined ? 'unknown' : formatPorts(r.missing);
-  return html`<tr data-row="${i}" data-status="${r.status}">${statusCell(r)}<td><code>${req.id}</code></td><td>${req.direction}</td><td>${req.protocol}</td><td data-sort="${req.ports?.first() ?? -1}">${portText}</td><td>${missing}</td><td>${req.component}</td><td>${citations(r.allowedBy, r.conditionalBy)}</td><td>${citations(r.blockedBy)}</td>${conditionsCell(r)}${withFamilies ? familiesCell(r) : ''}<td><code>${seedText(r)}</code></td></tr>`;
+  return html`<tr data-row="${i}" data-status="${r.status}">${statusCell(r)}<td><code>${req.id}</code></td><td>${req.direction}</td><td>${req.protocol}</td><td data-sort="${req.ports?.first() ?? -1}">${portText}</td><td>${missing}</td><td>${req.component}</td><td>${citations(r.allowedBy, r.conditionalBy)}</td><td>${citations(r.blockedBy)}</td>${conditionsCell(r)}${withFamilies ? familiesCell(r) : ''}<td>${seedText(r) === '' ? '' : html`<code>${breakable(seedText(r))}</code>`}</td></tr>`;
 }
 
 /** The requirement table with its toolbar; rows in the engine's order. */
 export function requirementTable(result: AuditResult): SafeHtml {
   if (result.requirements.length === 0) return html`<p>No requirements were checked.</p>`;
-  const withFamilies = result.requirements.some((r) => r.families !== undefined);
+  const withFamilies = result.requirements.some(familiesDiffer);
   const columns = ['Status', 'Id', 'Direction', 'Protocol', 'Ports', 'Missing', 'Component', 'Allowed by', 'Blocked by', 'Conditions', ...(withFamilies ? ['Families'] : []), 'Seed'];
   const rows = result.requirements.map((r, i) => requirementRow(r, i, withFamilies));
   const statuses = STATUSES.map((s) => ({ value: s, text: statusLabel(s) }));
   return html`${toolbar('requirements-table', 'status', 'Status', statuses)}
-<table id="requirements-table" class="sortable">${sortableHead(columns)}<tbody>
+<div class="table-wrap"><table id="requirements-table" class="sortable">${sortableHead(columns)}<tbody>
 ${joinHtml(rows, '\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 function findingRow(f: Finding, i: number): SafeHtml {
-  const refs = f.refs.map((r) => html`<li><code>${formatRef(r)}</code></li>`);
+  const refs = f.refs.map((r) => html`<li><code>${breakable(formatRef(r))}</code></li>`);
   const kind = findingKind(f.code);
-  return html`<tr data-row="${i}" data-severity="${f.severity}" data-kind="${kind}"><td data-sort="${4 - severityRank(f.severity)}"><span class="badge sev-${f.severity}">${f.severity}</span></td><td><code>${f.id}</code></td><td>${kind}</td><td>${findingMessage(f)}${f.waiver === undefined ? '' : waiverNote(f.waiver)}</td><td><code>${f.requirementId ?? ''}</code></td><td>${refs.length === 0 ? '' : html`<ul class="cites">${joinHtml(refs)}</ul>`}</td><td>${(f.exposes ?? []).join(', ')}</td></tr>`;
+  return html`<tr data-row="${i}" data-severity="${f.severity}" data-kind="${kind}"><td data-sort="${4 - severityRank(f.severity)}"><span class="badge sev-${f.severity}">${f.severity}</span></td><td><code>${breakable(f.id)}</code></td><td>${kind}</td><td>${findingMessage(f)}${f.waiver === undefined ? '' : waiverNote(f.waiver)}</td><td>${f.requirementId === undefined ? '' : html`<code>${f.requirementId}</code>`}</td><td>${refs.length === 0 ? '' : html`<ul class="cites">${joinHtml(refs)}</ul>`}</td><td>${(f.exposes ?? []).join(', ')}</td></tr>`;
 }
 
 /** The findings table with its toolbar; rows in the result's order (severity, then id). */
@@ -105,7 +110,7 @@ export function findingTable(result: AuditResult): SafeHtml {
   const rows = result.findings.map(findingRow);
   const severities = SEVERITIES.map((s) => ({ value: s, text: s }));
   return html`${toolbar('findings-table', 'severity', 'Severity', severities)}
-<table id="findings-table" class="sortable">${sortableHead(columns)}<tbody>
+<div class="table-wrap"><table id="findings-table" class="sortable">${sortableHead(columns)}<tbody>
 ${joinHtml(rows, '\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }

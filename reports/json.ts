@@ -39,6 +39,14 @@ export function toJson(result: AuditResult, options: ReportOptions): Record<stri
     summary: { requirements: requirementCounts(result), findings: severityCounts(result) },
     requirements: result.requirements.map(requirementJson),
     findings: result.findings.map(findingJson),
+    remediation: result.remediation.map((i) => ({
+      id: i.id,
+      requirement: i.requirementId ?? null,
+      finding: i.findingId ?? null,
+      action: i.action,
+      summary: i.summary,
+      commands: i.commands.map((c) => ({ dialect: c.dialect, text: c.text })),
+    })),
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * @fileoverview The Markdown report for change tickets (GitHub, Jira, Azure DevOps): verdict, sign-off
- * header, summary, requirements, findings by severity, input diagnostics and a sign-off block.
+ * header, summary, requirements, findings by severity, remediation, input diagnostics and a sign-off block.
  * Every input-derived string goes through markdown-escape.ts; the only time shown is result.generatedAt.
  */
 import type { AuditResult } from '../src/findings/result.js';
 import { diagnosticSections, findingSections } from './markdown-findings.js';
 import { inputsTable, signOffHeader, verdictLine } from './markdown-header.js';
+import { remediationSection } from './markdown-remediation.js';
 import { requirementTable, summaryTables } from './markdown-requirements.js';
 import type { ReportOptions } from './types.js';
 
@@ -26,6 +27,8 @@ export function markdownReport(result: AuditResult, options: ReportOptions): str
     requirementTable(result),
     '## Findings',
     findingSections(result),
+    '## Remediation',
+    remediationSection(result),
     '## Input diagnostics',
     diagnosticSections(result),
     '## Sign-off',

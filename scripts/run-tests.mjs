@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 
 const uvuBin = new URL('../node_modules/uvu/bin.js', import.meta.url).pathname;
 const args = [uvuBin, 'dist/test', '\\.test\\.js$', ...process.argv.slice(2)];
-const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR')), NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
 process.stdout.write(run.stdout ?? '');
 process.stderr.write(run.stderr ?? '');
 const out = run.stdout ?? '';

@@ -51,6 +51,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('timestamp', { type: 'string', describe: 'report time (ISO 8601 or epoch seconds); default SOURCE_DATE_EPOCH, else now' })
           .option('ticket', { type: 'string', describe: 'change ticket id for the sign-off header' })
           .option('waivers', { type: 'string', array: true, describe: 'waiver file (JSON or YAML), repeatable' })
+          .option('fix-script', { type: 'string', describe: 'write the remediation as a script: .ps1 (PowerShell), .cmd (netsh) or .sh (iptables/nft)' })
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface, repeatable (resolves -i/-o rules)' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range for RPC keyword rules (default 49152-65535)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no summary on stderr' }),
@@ -68,6 +69,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           iface: a.iface,
           rpcRange: a['rpc-range'],
           waivers: a.waivers,
+          fixScript: a['fix-script'],
           profile: a.profile,
           feature: a.feature,
           port: a.port,

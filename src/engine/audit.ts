@@ -5,6 +5,8 @@
 import type { FirewallProfile, RuleSet } from '../model/rule.js';
 import { firewallOffFindings } from '../analyses/firewall-off.js';
 import { gapFindings } from '../analyses/gap-findings.js';
+import { overPermissiveFindings } from '../analyses/over-permissive.js';
+import { remediate } from '../analyses/remediation/index.js';
 import { returnTrafficFindings } from '../analyses/return-traffic.js';
 import { evaluateRequirement } from '../analyses/gaps.js';
 import type { Finding } from '../findings/finding.js';
@@ -51,7 +53,13 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
   const ctx = { fwProfile: opts.firewallProfile, settings };
   const evaluated = requirements.requirements.map((r) => evaluateRequirement(r, built.units, ctx));
   opts.timer?.mark('engine');
-  const raw = [...firewallOffFindings(built.units, opts.firewallProfile), ...returnTrafficFindings(built.units), ...gapFindings(evaluated)];
+  const raw = [
+    ...firewallOffFindings(built.units, opts.firewallProfile),
+    ...returnTrafficFindings(built.units),
+    ...overPermissiveFindings(built.units, requirements, ctx),
+    ...gapFindings(evaluated),
+  ];
+  const remediation = remediate(built.units, evaluated, raw, ctx);
   const waived = opts.waivers === undefined ? undefined : applyWaivers(evaluated, raw, opts.waivers.list, opts.waivers.files, opts.generatedAt);
   const results = waived?.requirements ?? evaluated;
   const findings = sortFindings(waived?.findings ?? raw);
@@ -68,7 +76,7 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
       failOn: opts.failOn,
       requirements: results,
       findings,
-      remediation: [],
+      remediation,
       ...(waived === undefined ? {} : { waivers: waived.summary }),
       ...(opts.ticket === undefined ? {} : { ticket: opts.ticket }),
       generatedAt: opts.generatedAt,

@@ -50,10 +50,14 @@ export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchS
   for (const key of view.hooks) {
     const chain = view.chain(key);
     if (chain === undefined) continue;
-    const out = walkChain(walk, chain, probe.universe);
+    // Packets of another family never traverse an ip/ip6 chain: they pass it untouched.
+    const seen = chain.families === undefined ? probe.universe : probe.universe.only(chain.families);
+    if (seen.isEmpty()) continue;
+    const out = walkChain(walk, chain, seen);
     if (!out.r.isEmpty()) applyPolicy(walk, chain, out);
-    high = high.intersect(out.a);
-    low = low.intersect(out.a.subtract(out.d));
+    const untouched = probe.universe.subtract(seen);
+    high = high.intersect(out.a.union(untouched));
+    low = low.intersect(out.a.subtract(out.d).union(untouched));
   }
   return { low, high, allowedBy: walk.allowedBy, blockedBy: walk.blockedBy, conditionalBy: walk.conditionalBy };
 }

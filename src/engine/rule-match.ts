@@ -19,6 +19,9 @@ export interface MatchSettings {
   readonly interfaces?: ReadonlyMap<string, AddressSet>;
 }
 
+/** 127.0.0.0/8 and ::1. */
+const LOOPBACK = AddressSet.v4Range(0x7f000000, 0x7fffffff).union(AddressSet.v6Range(1n, 1n));
+
 export const DEFAULT_MATCH_SETTINGS: MatchSettings = { rpcRange: ports([49152, 65535]) };
 
 /** A flow class: new connections of one protocol, one direction, to service ports in a segment. */
@@ -92,7 +95,11 @@ export function matchBounds(rule: Rule, probe: Probe, settings: MatchSettings): 
     reasons.push(`${rule.direction === 'in' ? 'remote' : 'local'} port restricted`);
   }
   const local = rule.localAddresses;
-  if (local.negated || local.symbols.length > 0 || !local.set.contains(probe.universe)) {
+  const onlyLoopback = local.symbols.length === 0 && !local.set.isEmpty() && LOOPBACK.contains(local.set);
+  // Traffic from other hosts is never addressed to 127.0.0.0/8 or ::1: a rule about those local addresses alone
+  // cannot match it, and its negation matches all of it.
+  if (onlyLoopback && !local.negated) return undefined;
+  if (!onlyLoopback && (local.negated || local.symbols.length > 0 || !local.set.contains(probe.universe))) {
     reasons.push('local address restricted');
   }
   let scope = probe.universe;

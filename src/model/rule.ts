@@ -120,6 +120,8 @@ export interface Chain {
   readonly name: string;
   readonly builtin: boolean;
   readonly policy?: 'accept' | 'drop';
+  /** Address families whose packets traverse this chain (nftables `ip`/`ip6` tables); absent: every family of the set. */
+  readonly families?: readonly Family[];
   readonly source?: SourceRef;
   /** Rule ids in evaluation order (a rule reachable from both directions appears once per direction). */
   readonly ruleIds: readonly string[];

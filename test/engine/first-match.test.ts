@@ -102,4 +102,29 @@ test('interface rules are conditional until --iface maps the interface to its ne
   assert.equal(summary(evaluate([unmapped], r22, 'domain', { interfaces: mapped })).status, 'conditional');
 });
 
+
+test('a rule about loopback local addresses alone never matches traffic from other hosts; its negation matches all of it', () => {
+  const drop = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 4, action: 'block', localAddr: '127.0.0.0/8' }), rule({ line: 5, proto: 'tcp', local: '22' })]] });
+  assert.equal(summary(evaluate([drop], r22)), { status: 'allowed', missing: 'none', allowedBy: ['f:5'], blockedBy: [], conditionalBy: [] });
+  const other = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 4, action: 'block', localAddr: '10.0.0.5' }), rule({ line: 5, proto: 'tcp', local: '22' })]] });
+  assert.equal(summary(evaluate([other], r22)).status, 'conditional');
+});
+
+test('a chain of one address family passes the other family untouched (nftables ip/ip6 tables)', () => {
+  const v4 = chainSet({ 'ip filter/input': ['drop', [rule({ line: 5, proto: 'tcp', local: '22' })]], 'ip6 filter/input': ['drop', [rule({ line: 9, proto: 'tcp', local: '22' })]] });
+  const withFamilies = {
+    ...v4,
+    families: ['ipv4', 'ipv6'] as const,
+    hooks: { in: ['ip filter/input', 'ip6 filter/input'], out: [] },
+    chains: (v4.chains ?? []).map((c) => ({ ...c, families: c.table === 'ip filter' ? (['ipv4'] as const) : (['ipv6'] as const) })),
+  };
+  const r = evaluate([withFamilies], req('ssh', 'in', 'tcp', '22'));
+  assert.equal(summary(r), { status: 'allowed', missing: 'none', allowedBy: ['f:5', 'f:9'], blockedBy: [], conditionalBy: [] });
+  assert.equal(r.families?.map((f) => `${f.family}:${f.status}`), ['ipv4:allowed', 'ipv6:allowed']);
+  const noFamilies = { ...withFamilies, chains: v4.chains ?? [] };
+  assert.equal(summary(evaluate([noFamilies], req('ssh', 'in', 'tcp', '22'))).status, 'allowed');
+  const blocked = evaluate([withFamilies], req('web', 'in', 'tcp', '80'));
+  assert.equal(summary(blocked).blockedBy, ['default-policy', 'default-policy'], 'the DROP policy of each family chain');
+});
+
 test.run();

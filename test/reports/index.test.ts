@@ -6,9 +6,9 @@ import * as assert from 'uvu/assert';
 import { isReportFormat, REPORT_EXTENSIONS, REPORT_FORMATS, reporters } from '../../reports/index.js';
 import { sampleResult } from './sample-result.js';
 
-test('registry lists json and md with their extensions', () => {
-  assert.equal(REPORT_FORMATS, ['json', 'md']);
-  assert.equal(REPORT_EXTENSIONS, { json: '.json', md: '.md' });
+test('registry lists every report format with its extension', () => {
+  assert.equal(REPORT_FORMATS, ['json', 'md', 'html', 'sarif', 'csv']);
+  assert.equal(REPORT_EXTENSIONS, { json: '.json', md: '.md', html: '.html', sarif: '.sarif', csv: '.csv' });
   assert.ok(isReportFormat('md'));
   assert.not.ok(isReportFormat('toString'));
   assert.not.ok(isReportFormat('pdf'));

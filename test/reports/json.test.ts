@@ -23,7 +23,7 @@ test('output is 2-space JSON ending in one newline, top-level keys in fixed orde
   const keys = Object.keys(JSON.parse(text) as Json);
   assert.equal(keys, [
     'schemaVersion', 'tool', 'generatedAt', 'ticket', 'requirementSetVersion', 'profile', 'failOn',
-    'inputs', 'verdict', 'summary', 'requirements', 'findings',
+    'inputs', 'verdict', 'summary', 'requirements', 'findings', 'remediation',
   ]);
 });
 
@@ -136,8 +136,10 @@ test('input text is carried verbatim (JSON escaping only) and the report is dete
   const text = jsonReport(sampleResult(), {});
   assert.ok(text.includes('"Edge `traversal`\\"\\nsecond line | pipe"'));
   assert.is(jsonReport(sampleResult(), {}), text);
-  // The rule name is cited by position only in JSON.
-  assert.not.ok(text.includes(EVIL_NAME));
+  // Requirements and findings cite rules by position only; remediation text carries the name as plain JSON data.
+  const doc = JSON.parse(text) as { requirements: unknown; findings: unknown; remediation: { summary: string }[] };
+  assert.not.ok(JSON.stringify([doc.requirements, doc.findings]).includes(EVIL_NAME));
+  assert.ok(doc.remediation.some((r) => r.summary.includes(EVIL_NAME)));
 });
 
 test.run();

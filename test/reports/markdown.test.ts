@@ -37,10 +37,12 @@ test('mdTable escapes cells and aligns', () => {
   assert.is(mdTable(['a', 'b|c'], [['1', 'x\ny']], ['left', 'right']), '| a | b\\|c |\n|---|---:|\n| 1 | x y |');
 });
 
-test('the hostile rule name is inert: escaped in the requirement table, never raw', () => {
+test('the hostile rule name is inert: escaped in tables, raw only inside fenced code blocks (literal text there)', () => {
   const out = md();
   assert.ok(out.includes('| &lt;script&gt;alert(1)&lt;/script&gt;\\|x (exports/k2-app01.netsh.txt:52) |'));
-  assert.not.ok(/<script/i.test(out));
+  const outsideFences = out.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '');
+  assert.not.ok(/<script/i.test(outsideFences));
+  assert.ok(/^```bat\n[\s\S]*name="<script>alert\(1\)<\/script>\|x"[\s\S]*?^```$/m.test(out), 'the exact name is kept for the command');
   assert.ok(out.includes('K2 Web \\`HTTP\\` (exports/k2-app01.netsh.txt:12)'));
   assert.ok(out.includes('| unsupported field "Edge \\`traversal\\`" second line \\| pipe |'));
 });

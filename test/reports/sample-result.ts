@@ -8,6 +8,7 @@ import { parseAddressList } from '../../src/model/ip.js';
 import { NO_PORTS, ports } from '../../src/model/port-set.js';
 import type { SourceRef } from '../../src/model/source-ref.js';
 import type { Finding } from '../../src/findings/finding.js';
+import type { RemediationItem } from '../../src/findings/remediation.js';
 import type { AuditResult, Citation, InputSummary, RequirementResult } from '../../src/findings/result.js';
 import type { Requirement } from '../../src/requirements/types.js';
 
@@ -160,6 +161,28 @@ export const FINDINGS: readonly Finding[] = [
   },
 ];
 
+/** Remediation items (only the HTML report shows them); the command quotes the hostile rule name. */
+export const REMEDIATION: readonly RemediationItem[] = [
+  {
+    id: 'fix:k2-host-server-in-tcp',
+    requirementId: hostServer.id,
+    action: 'add',
+    summary: `add an inbound allow rule for 5555/tcp; remove or narrow block rule "${EVIL_NAME}"`,
+    commands: [
+      { dialect: 'netsh', text: 'netsh advfirewall firewall add rule name="K2 Host Server (TCP 5555-In)" dir=in action=allow protocol=TCP localport=5555' },
+      { dialect: 'netsh', text: `netsh advfirewall firewall delete rule name="${EVIL_NAME}"` },
+    ],
+  },
+  { id: 'fix:k2-workflow-in-tcp', requirementId: workflow.id, action: 'none', summary: 'no change needed', commands: [] },
+  {
+    id: 'fix:f-0a1b2c3d',
+    findingId: 'f-0a1b2c3d',
+    action: 'manual',
+    summary: 'turn the firewall on for the domain profile',
+    commands: [{ dialect: 'powershell', text: 'Set-NetFirewallProfile -Profile Domain -Enabled True' }],
+  },
+];
+
 function diag(severity: Diagnostic['severity'], code: string, message: string, ref: SourceRef): Diagnostic {
   return { severity, code, message, ref };
 }
@@ -204,7 +227,7 @@ export function sampleResult(): AuditResult {
     failOn: 'high',
     requirements: REQUIREMENTS,
     findings: FINDINGS,
-    remediation: [],
+    remediation: REMEDIATION,
     generatedAt: '2024-05-01T12:00:00.000Z',
   };
 }

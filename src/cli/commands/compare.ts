@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/index.js';
 import { failingFindings } from '../../findings/verdict.js';
 import { StageTimer } from '../../engine/stage-timer.js';
+import { fixScript, scriptDialect } from '../../analyses/remediation/index.js';
+import type { RemediationItem } from '../../findings/remediation.js';
 import { auditHost, renderReports, type AuditArgs } from '../audit-host.js';
 import { UsageError } from '../errors.js';
 import { isDirectory, writeAtomic } from '../io.js';
@@ -14,6 +16,8 @@ export interface CompareArgs extends AuditArgs {
   readonly format: readonly ReportFormat[];
   readonly out?: string | undefined;
   readonly quiet: boolean;
+  /** `--fix-script <file>`: remediation commands as a .ps1, .cmd or .sh script. */
+  readonly fixScript?: string | undefined;
 }
 
 export interface CommandIO {
@@ -35,6 +39,7 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
     if (target === undefined) io.stdout(text);
     else writeAtomic(target, text);
   }
+  if (args.fixScript !== undefined) writeFixScript(args.fixScript, result.remediation);
   timer?.mark('write');
   if (timer !== undefined) io.stderr(`k2audit-timings ${JSON.stringify({ ...roundAll(timer.stages), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   if (!args.quiet) {
@@ -46,6 +51,18 @@ export function runCompare(args: CompareArgs, io: CommandIO): number {
   const expired = result.findings.filter((f) => f.code === 'WAIVER_EXPIRED' && f.waiver === undefined);
   for (const f of expired) if (f.code === 'WAIVER_EXPIRED') io.stderr(`k2audit: waiver ${f.args.waiverId} (ticket ${f.args.ticket}) expired on ${f.args.expires}\n`);
   return failingFindings(result.findings, args.failOn).length > 0 ? 1 : 0;
+}
+
+/** Writes the remediation script in the dialect the file name asks for; refuses a dialect the export does not speak. */
+function writeFixScript(file: string, items: readonly RemediationItem[]): void {
+  const dialect = scriptDialect(file, items);
+  if (dialect === undefined) throw new UsageError(`--fix-script ${file}: name the script .ps1 (PowerShell), .cmd (netsh) or .sh (iptables/nft)`);
+  const spoken = new Set(items.flatMap((i) => i.commands.map((c) => c.dialect)));
+  const wants = dialect === 'iptables' ? ['iptables', 'ip6tables'] : [dialect];
+  if (spoken.size > 0 && !wants.some((d) => spoken.has(d as never))) {
+    throw new UsageError(`--fix-script ${file}: the remediation for this export is written for ${[...spoken].sort().join(', ')}; choose a matching file extension`);
+  }
+  writeAtomic(file, fixScript(items, dialect));
 }
 
 function roundAll(stages: Record<string, number>): Record<string, number> {

@@ -1,0 +1,111 @@
+/**
+ * @fileoverview What-if edits of a rule set (add, replace, insert into a chain, change a profile) and the
+ * re-evaluation of one requirement on the edited set. Remediation proposes a change only after this shows
+ * that the change makes the requirement allowed.
+ */
+import type { AddressSet } from '../../model/address-set.js';
+import type { PortSet } from '../../model/port-set.js';
+import { protocols, TRANSPORT_NUMBER } from '../../model/protocol.js';
+import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
+import type { EvalContext } from '../../engine/evaluate.js';
+import { buildUnits, type PolicyUnit } from '../../engine/units.js';
+import type { RequirementResult } from '../../findings/result.js';
+import type { Requirement } from '../../requirements/types.js';
+import { evaluateRequirement } from '../gaps.js';
+
+/** The policy unit of one edited rule set. */
+export function unitOf(ruleSet: RuleSet, file: string, ctx: EvalContext): PolicyUnit {
+  const built = buildUnits([{ file, ruleSet }], ctx.settings);
+  if (!built.ok || built.units[0] === undefined) throw new Error(`internal: an edited rule set does not form a unit (${built.ok ? 'empty' : built.error})`);
+  return built.units[0];
+}
+
+/** Evaluates one requirement against one (edited) rule set. */
+export function evaluateIn(ruleSet: RuleSet, file: string, req: Requirement, ctx: EvalContext): RequirementResult {
+  return evaluateRequirement(req, [unitOf(ruleSet, file, ctx)], ctx);
+}
+
+/** The rule set with one more rule (Windows: order does not matter; chains: see insertInChain). */
+export function withRule(rs: RuleSet, rule: Rule): RuleSet {
+  return { ...rs, rules: [...rs.rules, rule] };
+}
+
+/** The rule set with the rule of the same id replaced. */
+export function replaceRule(rs: RuleSet, rule: Rule): RuleSet {
+  return { ...rs, rules: rs.rules.map((r) => (r.id === rule.id ? rule : r)) };
+}
+
+/** The rule set with one profile's settings replaced. */
+export function withProfile(rs: RuleSet, profile: FirewallProfile, settings: ProfileSettings): RuleSet {
+  return { ...rs, profiles: { ...rs.profiles, [profile]: settings } };
+}
+
+/** Indexes into `chain.ruleIds` where each rule position (one iptables line) starts. */
+export function lineStarts(chain: Chain, rs: RuleSet): number[] {
+  const lines = new Map(rs.rules.map((r) => [r.id, `${r.source.file}:${r.source.line ?? r.id}`]));
+  const starts: number[] = [];
+  let prev: string | undefined;
+  chain.ruleIds.forEach((id, i) => {
+    const line = lines.get(id) ?? id;
+    if (line !== prev) starts.push(i);
+    prev = line;
+  });
+  return starts;
+}
+
+/** The rule set with `rule` inserted into `chainKey` at 1-based position `k` (positions count iptables lines). */
+export function insertInChain(rs: RuleSet, chainKey: string, k: number, rule: Rule): RuleSet {
+  const chains = (rs.chains ?? []).map((c) => {
+    if (c.key !== chainKey) return c;
+    const starts = lineStarts(c, rs);
+    const at = starts[k - 1] ?? c.ruleIds.length;
+    return { ...c, ruleIds: [...c.ruleIds.slice(0, at), rule.id, ...c.ruleIds.slice(at)] };
+  });
+  return { ...rs, rules: [...rs.rules, { ...rule, chain: chainKey }], chains };
+}
+
+/** What a proposed allow rule is made of. */
+export interface AllowSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly file: string;
+  readonly req: Requirement;
+  readonly ports: PortSet;
+  readonly remote: AddressSet;
+  readonly profiles?: readonly FirewallProfile[];
+}
+
+/** A model rule for a proposed allow: the requirement's direction and protocol, new connections only. */
+export function allowRule(s: AllowSpec): Rule {
+  const svc = { set: s.ports, keywords: [] };
+  const inbound = s.req.direction === 'in';
+  return {
+    id: s.id,
+    name: s.name,
+    source: { file: s.file, vendorId: s.id },
+    enabled: true,
+    direction: s.req.direction,
+    action: 'allow',
+    target: 'ACCEPT',
+    protocols: protocols(TRANSPORT_NUMBER[s.req.protocol]),
+    localPorts: inbound ? svc : ANY_PORT_MATCH,
+    remotePorts: inbound ? ANY_PORT_MATCH : svc,
+    localAddresses: ANY_ADDRESS_MATCH,
+    remoteAddresses: s.remote.isAny() ? ANY_ADDRESS_MATCH : { set: s.remote, symbols: [], negated: false },
+    profiles: s.profiles ?? FIREWALL_PROFILES,
+    conditions: [],
+    connStates: ['new'],
+    raw: '',
+  };
+}
+
+/** The rule with its service ports (local inbound, remote outbound) replaced. */
+export function withServicePorts(rule: Rule, set: PortSet): Rule {
+  const m = { set, keywords: [] };
+  return rule.direction === 'in' ? { ...rule, localPorts: m } : { ...rule, remotePorts: m };
+}
+
+/** Required remote addresses inside the unit's families. */
+export function requiredRemote(req: Requirement, unit: PolicyUnit): AddressSet {
+  return req.remote.intersect(unit.universe);
+}

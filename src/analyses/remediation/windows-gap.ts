@@ -1,0 +1,109 @@
+/**
+ * @fileoverview Closing one gap in a Windows unit. Order of the fix:
+ * 1. BlockInboundAlways on the audited profile ignores every allow rule → change the profile default first.
+ * 2. Block rules beat allow rules → every block rule that would cut the required flow (found by trying a
+ *    temporary allow rule) is narrowed to leave out the required ports of every open gap of the same direction
+ *    and protocol (so all items narrowing one rule print the same command), or disabled when nothing is left.
+ * 3. Ports still missing get one allow rule, scoped to the requirement's remote addresses on the audited
+ *    profile. A partial gap caused by a remote-address scope therefore gets a new rule for the whole required
+ *    scope rather than a widened existing rule: existing rules keep their intent, the narrower one becomes
+ *    redundant, and the new rule matches the requirement exactly.
+ * Each step is checked on the edited model; if the flow is still not allowed the plan says so.
+ */
+import type { PortSet } from '../../model/port-set.js';
+import { TRANSPORT_NUMBER } from '../../model/protocol.js';
+import type { Direction, Rule, RuleSet } from '../../model/rule.js';
+import type { EvalContext } from '../../engine/evaluate.js';
+import type { PolicyUnit } from '../../engine/units.js';
+import type { RemediationCommand } from '../../findings/remediation.js';
+import type { RequirementResult } from '../../findings/result.js';
+import type { Requirement } from '../../requirements/types.js';
+import { allowRule, evaluateIn, replaceRule, requiredRemote, withProfile, withRule, withServicePorts } from './simulate.js';
+import { addRuleCommands, disableCommands, profileCommands, setPortsCommands } from './windows-commands.js';
+import * as words from './wording.js';
+
+/** Commands and summary steps for one unit; `manual` when commands cannot close the gap. */
+export interface UnitPlan {
+  readonly commands: RemediationCommand[];
+  readonly steps: string[];
+  readonly manual?: string;
+}
+
+/** Required ports of every open gap, by direction and protocol name. */
+export type OpenGapPorts = (direction: Direction, protocol: 'tcp' | 'udp') => PortSet;
+
+/** Plans the fix of one requirement in a Windows unit. */
+export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps: OpenGapPorts): UnitPlan {
+  const plan = { commands: [] as RemediationCommand[], steps: [] as string[] };
+  let rs = unit.ruleSet;
+  const fw = ctx.fwProfile;
+  const profile = rs.profiles?.[fw];
+  if (req.direction === 'in' && profile?.inbound === 'block-always') {
+    rs = withProfile(rs, fw, { ...profile, inbound: 'block' });
+    plan.commands.push(...profileCommands(fw, profile.outbound ?? 'allow'));
+    plan.steps.push(words.blockAlways(fw));
+  }
+  const first = evaluateIn(rs, unit.file, req, ctx);
+  if (first.status === 'allowed') return plan;
+  const narrowed = narrowBlockers(rs, unit, req, first.missing, ctx, openGaps, plan);
+  if (typeof narrowed === 'string') return { ...plan, manual: narrowed };
+  rs = narrowed;
+  const after = evaluateIn(rs, unit.file, req, ctx);
+  if (after.status !== 'allowed') {
+    const remote = requiredRemote(req, unit);
+    const name = `k2audit: ${req.component} (${words.flowText(after.missing, req.protocol.toUpperCase())}-${req.direction === 'in' ? 'In' : 'Out'})`;
+    rs = withRule(rs, allowRule({ id: `k2audit-fix:${req.id}`, name, file: unit.file, req, ports: after.missing, remote, profiles: [fw] }));
+    plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
+    plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
+  }
+  const check = evaluateIn(rs, unit.file, req, ctx);
+  return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
+}
+
+/** Narrows (or disables) every block rule that cuts the flow once an allow rule exists; a string = manual reason. */
+function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missing: PortSet, ctx: EvalContext, openGaps: OpenGapPorts, plan: UnitPlan): RuleSet | string {
+  const probe = allowRule({ id: `k2audit-probe:${req.id}`, name: 'probe', file: unit.file, req, ports: missing, remote: requiredRemote(req, unit), profiles: [ctx.fwProfile] });
+  let rs = rs0;
+  let trial = withRule(rs, probe);
+  const handled = new Set<string>();
+  for (let round = 0; round <= rs0.rules.length; round++) {
+    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx)).filter((b) => !handled.has(b.id));
+    if (blockers.length === 0) return rs;
+    for (const b of blockers) {
+      handled.add(b.id);
+      const edit = narrowBlock(b, req, openGaps(req.direction, req.protocol), rs0);
+      if (typeof edit === 'string') return edit;
+      rs = replaceRule(rs, edit.rule);
+      trial = replaceRule(trial, edit.rule);
+      plan.commands.push(...edit.commands);
+      plan.steps.push(edit.step);
+    }
+  }
+  return rs;
+}
+
+/** Block rules cited as deciding (or possibly deciding) against the flow. */
+function blockRules(rs: RuleSet, res: RequirementResult): Rule[] {
+  const ids = new Set([...res.blockedBy, ...res.conditionalBy].filter((c) => c.kind === 'rule').map((c) => c.ruleId));
+  return rs.rules.filter((r) => ids.has(r.id) && r.action === 'block');
+}
+
+interface BlockEdit {
+  readonly rule: Rule;
+  readonly commands: RemediationCommand[];
+  readonly step: string;
+}
+
+function narrowBlock(b: Rule, req: Requirement, gapPorts: PortSet, rs: RuleSet): BlockEdit | string {
+  const proto = TRANSPORT_NUMBER[req.protocol];
+  const svc = b.direction === 'in' ? b.localPorts : b.remotePorts;
+  const single = b.protocols.count === 1 && b.protocols.first() === proto && b.protocols.last() === proto;
+  if (!single || svc.keywords.length > 0) return words.cannotNarrow(b);
+  const cut = svc.set.intersect(gapPorts);
+  const rest = svc.set.subtract(gapPorts);
+  const notes = words.ruleNotes(b, rs.rules.filter((r) => r.id !== b.id && r.name === b.name && r.direction === b.direction).length);
+  if (rest.isEmpty()) {
+    return { rule: { ...b, enabled: false }, commands: disableCommands(b), step: words.disableBlock(b, cut, req.protocol) + notes };
+  }
+  return { rule: withServicePorts(b, rest), commands: setPortsCommands(b, rest), step: words.narrowBlock(b, cut, rest, req.protocol) + notes };
+}
