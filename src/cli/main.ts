@@ -10,11 +10,15 @@ import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { runCompare, type CommandIO } from './commands/compare.js';
 import { runFleet } from './commands/fleet.js';
 import { isFleet } from './fleet-files.js';
+import { runDiff } from './commands/diff.js';
 import { runExplain } from './commands/explain.js';
+import { DIFF_REPORT_EXTENSIONS, type DiffReportFormat } from '../../reports/diff-reporters.js';
 import { runParse } from './commands/parse.js';
 import { runProfiles } from './commands/profiles.js';
 import { isKnownError, UsageError } from './errors.js';
 import { toolVersion } from './options.js';
+
+const DIFF_FORMATS = Object.keys(DIFF_REPORT_EXTENSIONS) as DiffReportFormat[];
 
 function requirementOptions<T>(y: Argv<T>) {
   return y
@@ -79,6 +83,49 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
       },
     )
     .command(
+      'diff <before> <after>',
+      'what a firewall change opened or closed: rule, range and requirement changes',
+      (y) =>
+        requirementOptions(y)
+          .positional('before', { type: 'string', demandOption: true, describe: 'export before the change' })
+          .positional('after', { type: 'string', demandOption: true, describe: 'export after the change (any supported format)' })
+          .option('format', { type: 'string', array: true, choices: DIFF_FORMATS, default: ['md'], describe: 'report format, repeatable' })
+          .option('out', { type: 'string', describe: 'report file, or directory when several formats are given' })
+          .option('fw-profile', { choices: FIREWALL_PROFILES, default: 'domain' as FirewallProfile, describe: 'Windows firewall profile to audit' })
+          .option('fail-on', { choices: [...SEVERITIES, 'none'], default: 'high', describe: 'exit 1 when a regression or new exposure has this severity or worse' })
+          .option('input-format', { type: 'string', choices: FORMAT_IDS, describe: 'skip content detection' })
+          .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it' })
+          .option('timestamp', { type: 'string', describe: 'report time (ISO 8601 or epoch seconds)' })
+          .option('ticket', { type: 'string', describe: 'change ticket id' })
+          .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface' })
+          .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range (default 49152-65535)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no summary on stderr' }),
+      (a) => {
+        code = runDiff(
+          {
+            before: a.before,
+            after: a.after,
+            format: a.format as DiffReportFormat[],
+            out: a.out,
+            fwProfile: a['fw-profile'] as FirewallProfile,
+            failOn: a['fail-on'] as Severity | 'none',
+            inputFormat: a['input-format'],
+            direction: a.direction,
+            timestamp: a.timestamp,
+            ticket: a.ticket,
+            iface: a.iface,
+            rpcRange: a['rpc-range'],
+            quiet: a.quiet,
+            profile: a.profile,
+            feature: a.feature,
+            port: a.port,
+            requirements: a.requirements,
+          },
+          io,
+        );
+      },
+    )
+    .command(
       'explain <exports..>',
       'is this flow allowed, and which rules decide it',
       (y) =>
@@ -119,7 +166,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
         code = runProfiles({ name: a.name, feature: a.feature, port: a.port, requirements: a.requirements }, io);
       },
     )
-    .demandCommand(1, 'give a command: compare, explain, parse or profiles')
+    .demandCommand(1, 'give a command: compare, diff, explain, parse or profiles')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
