@@ -1,13 +1,16 @@
 /**
- * @fileoverview Evaluates a flow class (direction, protocol, service ports) against one policy unit:
- * splits the ports into segments and decides each with the unit's semantics.
+ * @fileoverview Evaluates a flow class (direction, protocol, service ports) against one policy unit: splits the ports
+ * into segments and decides each with the unit's semantics.
+ *
+ * A sweep over the candidate rules' port boundaries keeps, per chain, the ordered list of rules that cover the current
+ * segment (enter/leave events), so each segment looks only at the rules that cover it — never at every candidate of
+ * the whole range. Segments are produced one at a time (a generator), so callers that stream need no memory for them.
  */
 import type { PortSet } from '../model/port-set.js';
 import type { Chain, Direction, FirewallProfile, Rule } from '../model/rule.js';
 import type { SegmentDecision, TraceStep } from './decision.js';
 import { decideFirstMatch, HOOK_CHAINS, type ChainView } from './first-match.js';
 import type { MatchSettings, Probe } from './rule-match.js';
-import { segmentsOf } from './segments.js';
 import type { PolicyUnit } from './units.js';
 import { decideWindows } from './windows.js';
 
@@ -28,67 +31,115 @@ export interface SegmentResult {
   readonly decision: SegmentDecision;
 }
 
-const chainMaps = new WeakMap<readonly Chain[], Map<string, Chain>>();
+/** Per unit: chains by key and each rule's rank within its chain (chain order can differ from file order: `-I`). */
+interface ChainLayout {
+  readonly chains: Map<string, Chain>;
+  /** Rule position → chain key. */
+  readonly chainOf: (string | undefined)[];
+  /** Rule position → index in its chain's ruleIds. */
+  readonly rank: Int32Array;
+}
 
-/** Decides every segment of the flow's ports in one unit. */
-/** `traceFor(lo, hi)`, when given, returns the list that receives the trace of that segment (explain). */
+const layouts = new WeakMap<PolicyUnit, ChainLayout>();
+
+function layoutOf(unit: PolicyUnit): ChainLayout {
+  let l = layouts.get(unit);
+  if (l !== undefined) return l;
+  const chains = new Map((unit.ruleSet.chains ?? []).map((c) => [c.key, c]));
+  const n = unit.ruleSet.rules.length;
+  const chainOf = new Array<string | undefined>(n);
+  const rank = new Int32Array(n);
+  for (const c of chains.values()) {
+    c.ruleIds.forEach((id, i) => {
+      const p = unit.index.position.get(id);
+      if (p === undefined) return;
+      chainOf[p] = c.key;
+      rank[p] = i;
+    });
+  }
+  l = { chains, chainOf, rank };
+  layouts.set(unit, l);
+  return l;
+}
+
+/** Decides every segment of the flow's ports in one unit. `traceFor(lo, hi)` receives each segment's trace (explain). */
 export function evaluateFlow(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext, traceFor?: (lo: number, hi: number) => TraceStep[]): SegmentResult[] {
-  const out: SegmentResult[] = [];
+  return [...flowSegments(unit, flow, ctx, traceFor)];
+}
+
+/** The segments of `evaluateFlow`, one at a time, in port order. */
+export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext, traceFor?: (lo: number, hi: number) => TraceStep[]): Generator<SegmentResult> {
+  const windows = unit.ruleSet.semantics === 'windows';
+  const layout = windows ? undefined : layoutOf(unit);
   for (const [from, to] of flow.ports.intervals()) {
-    const positions = unit.index.candidates(flow.direction, from, to);
-    const covers = positions.map((p) => unit.index.covers[p] as PortSet);
-    const view = unit.ruleSet.semantics === 'first-match' ? chainView(unit, positions, flow.direction) : undefined;
-    for (const [lo, hi] of segmentsOf(from, to, covers)) {
+    const events = sweepEvents(unit, flow.direction, from, to);
+    const active = new Map<string, number[]>();
+    let e = 0;
+    let lo = from;
+    while (lo <= to) {
+      while (e < events.length && (events[e] as Ev).at <= lo) applyEvent(active, events[e++] as Ev, layout);
+      const hi = e < events.length ? Math.min(to, (events[e] as Ev).at - 1) : to;
       const trace = traceFor?.(lo, hi);
       const base: Probe = { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe };
       const decision =
-        view === undefined
-          ? decideWindows(unit.ruleSet, rulesAt(unit, positions, lo), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
-          : decideFirstMatch(segmentView(unit, view, lo), base, ctx.settings, trace);
-      out.push({ lo, hi, decision });
+        layout === undefined
+          ? decideWindows(unit.ruleSet, toRules(unit, active.get('') ?? []), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
+          : decideFirstMatch(chainView(unit, layout, active, flow.direction), base, ctx.settings, trace);
+      yield { lo, hi, decision };
+      lo = hi + 1;
     }
   }
-  return out;
 }
 
-function rulesAt(unit: PolicyUnit, positions: readonly number[], port: number): Rule[] {
-  const rules: Rule[] = [];
-  for (const p of positions) if ((unit.index.covers[p] as PortSet).has(port)) rules.push(unit.index.rule(p));
-  return rules;
+/** A rule entering (`sign` 1) or leaving (-1) the active set at port `at`. */
+interface Ev {
+  readonly at: number;
+  readonly pos: number;
+  readonly sign: 1 | -1;
 }
 
-interface RangeView {
-  readonly chains: Map<string, Chain>;
-  readonly filtered: Map<string, number[]>;
-}
-
-/** Chains restricted to the candidate rules of one required port range (computed lazily per chain). */
-function chainView(unit: PolicyUnit, positions: readonly number[], direction: Direction): RangeView & { candidate: Set<number>; direction: Direction } {
-  let chains = chainMaps.get(unit.ruleSet.chains ?? []);
-  if (chains === undefined) {
-    chains = new Map((unit.ruleSet.chains ?? []).map((c) => [c.key, c]));
-    chainMaps.set(unit.ruleSet.chains ?? [], chains);
+/** Enter/leave events of the candidate rules' covers clipped to [from, to], sorted by port (leaves before enters). */
+function sweepEvents(unit: PolicyUnit, direction: Direction, from: number, to: number): Ev[] {
+  const events: Ev[] = [];
+  for (const pos of unit.index.candidates(direction, from, to)) {
+    for (const [a, b] of (unit.index.covers[pos] as PortSet).intervals()) {
+      const lo = Math.max(a, from);
+      const hi = Math.min(b, to);
+      if (lo > hi) continue;
+      events.push({ at: lo, pos, sign: 1 });
+      if (hi < to) events.push({ at: hi + 1, pos, sign: -1 });
+    }
   }
-  return { chains, filtered: new Map(), candidate: new Set(positions), direction };
+  return events.sort((x, y) => x.at - y.at || x.sign - y.sign || x.pos - y.pos);
 }
 
-function segmentView(unit: PolicyUnit, view: ReturnType<typeof chainView>, port: number): ChainView {
+/** Keeps each chain's active list sorted by chain rank (Windows: one list, by position). */
+function applyEvent(active: Map<string, number[]>, ev: Ev, layout: ChainLayout | undefined): void {
+  const key = layout === undefined ? '' : (layout.chainOf[ev.pos] ?? '');
+  let list = active.get(key);
+  if (list === undefined) active.set(key, (list = []));
+  const rankOf = (p: number) => (layout === undefined ? p : (layout.rank[p] as number));
+  const r = rankOf(ev.pos);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rankOf(list[mid] as number) < r) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ev.sign === 1) list.splice(lo, 0, ev.pos);
+  else if (list[lo] === ev.pos) list.splice(lo, 1);
+}
+
+function toRules(unit: PolicyUnit, positions: readonly number[]): Rule[] {
+  return positions.map((p) => unit.index.rule(p));
+}
+
+/** The chains as the current segment sees them: only the rules covering it, in chain order. */
+function chainView(unit: PolicyUnit, layout: ChainLayout, active: ReadonlyMap<string, readonly number[]>, direction: Direction): ChainView {
   return {
-    hooks: unit.ruleSet.hooks?.[view.direction] ?? HOOK_CHAINS[view.direction],
-    chain: (key) => view.chains.get(key),
-    rules: (key) => {
-      let list = view.filtered.get(key);
-      if (list === undefined) {
-        list = [];
-        for (const id of view.chains.get(key)?.ruleIds ?? []) {
-          const p = unit.index.position.get(id);
-          if (p !== undefined && view.candidate.has(p) && unit.index.rule(p).direction === view.direction) list.push(p);
-        }
-        view.filtered.set(key, list);
-      }
-      const rules: Rule[] = [];
-      for (const p of list) if ((unit.index.covers[p] as PortSet).has(port)) rules.push(unit.index.rule(p));
-      return rules;
-    },
+    hooks: unit.ruleSet.hooks?.[direction] ?? HOOK_CHAINS[direction],
+    chain: (key) => layout.chains.get(key),
+    rules: (key) => toRules(unit, active.get(key) ?? []),
   };
 }

@@ -85,7 +85,8 @@ function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
   let cur = input;
   for (const rule of walk.view.rules(chain.key)) {
     if (cur.isEmpty()) break;
-    if (!ruleApplies(rule, walk.probe)) continue;
+    // A non-terminating rule (LOG, MARK, no target) changes nothing: skip it before any set work.
+    if (rule.action === 'continue' || !ruleApplies(rule, walk.probe)) continue;
     const m = matchBounds(rule, walk.probe, walk.settings);
     if (m === undefined) continue;
     const high = m.high.intersect(cur);

@@ -88,6 +88,31 @@ export function matchBounds(rule: Rule, probe: Probe, settings: MatchSettings): 
   const svc = servicePorts(rule);
   const inSet = svc.set.has(probe.port);
   if (!inSet && !portCover({ set: svc.set, keywords: svc.keywords }, settings).has(probe.port)) return undefined;
+  // The bounds depend only on the rule, whether the port is concrete or keyword-only, the universe and the settings:
+  // memoized, since a sweep asks again for every segment the rule covers.
+  let memo = boundsMemo.get(rule);
+  if (memo === undefined || memo.universe !== probe.universe || memo.settings !== settings) {
+    memo = { universe: probe.universe, settings, byInSet: [undefined, undefined] };
+    boundsMemo.set(rule, memo);
+  }
+  const slot = inSet ? 1 : 0;
+  const cached = memo.byInSet[slot];
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  const fresh = computeBounds(rule, inSet, probe, settings);
+  memo.byInSet[slot] = fresh ?? null;
+  return fresh;
+}
+
+interface BoundsMemo {
+  readonly universe: AddressSet;
+  readonly settings: MatchSettings;
+  readonly byInSet: [MatchBounds | null | undefined, MatchBounds | null | undefined];
+}
+
+const boundsMemo = new WeakMap<Rule, BoundsMemo>();
+
+function computeBounds(rule: Rule, inSet: boolean, probe: Probe, settings: MatchSettings): MatchBounds | undefined {
+  const svc = servicePorts(rule);
   const reasons: string[] = [];
   if (!inSet) reasons.push(`port keyword ${svc.keywords.join(',')}`);
   const other = rule.direction === 'in' ? rule.remotePorts : rule.localPorts;

@@ -12,6 +12,9 @@ export interface Domain<T extends number | bigint> {
   readonly pred: (x: T) => T;
 }
 
+/** Bound-array length up to which an operand counts as small (4 intervals). */
+const SMALL = 8;
+
 export const NUMBER_OPS = { succ: (x: number) => x + 1, pred: (x: number) => x - 1 };
 export const BIGINT_OPS = { succ: (x: bigint) => x + 1n, pred: (x: bigint) => x - 1n };
 
@@ -123,6 +126,9 @@ export class IntervalSet<T extends number | bigint> {
   intersect(other: IntervalSet<T>): IntervalSet<T> {
     if (this.isEmpty() || other.isFull()) return this;
     if (other.isEmpty() || this.isFull()) return other;
+    // A small operand against a large one: binary search instead of a full merge (first-match walks do this per rule).
+    if (other.bounds.length <= SMALL && this.bounds.length > 4 * SMALL) return this.intersectSmall(other);
+    if (this.bounds.length <= SMALL && other.bounds.length > 4 * SMALL) return other.intersectSmall(this);
     const a = this.bounds;
     const b = other.bounds;
     const out: T[] = [];
@@ -136,6 +142,33 @@ export class IntervalSet<T extends number | bigint> {
       else j += 2;
     }
     return new IntervalSet(this.domain, out);
+  }
+
+  /** `this ∩ small` in O(|small| · log |this| + output), for a small `small`. */
+  private intersectSmall(small: IntervalSet<T>): IntervalSet<T> {
+    const out: T[] = [];
+    for (let j = 0; j < small.bounds.length; j += 2) {
+      const lo = small.bounds[j] as T;
+      const hi = small.bounds[j + 1] as T;
+      for (let i = 2 * this.firstEndingAtOrAfter(lo); i < this.bounds.length && (this.bounds[i] as T) <= hi; i += 2) {
+        const a = this.bounds[i] as T;
+        const b = this.bounds[i + 1] as T;
+        out.push(a > lo ? a : lo, b < hi ? b : hi);
+      }
+    }
+    return new IntervalSet(this.domain, out);
+  }
+
+  /** Index (in intervals) of the first interval whose end is ≥ x. */
+  private firstEndingAtOrAfter(x: T): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.bounds[2 * mid + 1] as T) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   complement(): IntervalSet<T> {
@@ -153,10 +186,49 @@ export class IntervalSet<T extends number | bigint> {
 
   subtract(other: IntervalSet<T>): IntervalSet<T> {
     if (this.isEmpty() || other.isEmpty()) return this;
+    if (other.bounds.length <= SMALL && this.bounds.length > 4 * SMALL) return this.subtractSmall(other);
     return this.intersect(other.complement());
   }
 
-  /** Whether `other` is a subset of this set. */
+  /**
+   * `this − small`: intervals untouched by the cuts are copied as they are, only cut ones are rebuilt.
+   * `pending` is the remainder of an interval that reaches past a cut and may meet the next one.
+   */
+  private subtractSmall(small: IntervalSet<T>): IntervalSet<T> {
+    const out: T[] = [];
+    let i = 0;
+    let pending: [T, T] | undefined;
+    for (let j = 0; j < small.bounds.length; j += 2) {
+      const lo = small.bounds[j] as T;
+      const hi = small.bounds[j + 1] as T;
+      if (pending !== undefined) {
+        if (pending[1] < lo) {
+          out.push(pending[0], pending[1]);
+          pending = undefined;
+        } else {
+          if (pending[0] < lo) out.push(pending[0], this.domain.pred(lo));
+          pending = pending[1] > hi ? [this.domain.succ(hi), pending[1]] : undefined;
+          if (pending !== undefined) continue;
+        }
+      }
+      const first = this.firstEndingAtOrAfter(lo);
+      for (; i < first; i++) out.push(this.bounds[2 * i] as T, this.bounds[2 * i + 1] as T);
+      for (; i < this.count && (this.bounds[2 * i] as T) <= hi; i++) {
+        const a = this.bounds[2 * i] as T;
+        const b = this.bounds[2 * i + 1] as T;
+        if (a < lo) out.push(a, this.domain.pred(lo));
+        if (b > hi) {
+          pending = [this.domain.succ(hi), b];
+          i++;
+          break;
+        }
+      }
+    }
+    if (pending !== undefined) out.push(pending[0], pending[1]);
+    for (; i < this.count; i++) out.push(this.bounds[2 * i] as T, this.bounds[2 * i + 1] as T);
+    return new IntervalSet(this.domain, out);
+  }
+
   contains(other: IntervalSet<T>): boolean {
     return other.subtract(this).isEmpty();
   }

@@ -73,4 +73,32 @@ test('interval index finds exactly the entries touching a range', () => {
   }
 });
 
+test('fast paths for a small operand agree with the general merge (randomized)', () => {
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const randomSet = (intervals: number) => {
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < intervals; k++) {
+      const a = rnd(60000);
+      pairs.push([a, Math.min(65535, a + rnd(3000))]);
+    }
+    return ports(...pairs);
+  };
+  const naive = (x: ReturnType<typeof randomSet>, y: ReturnType<typeof randomSet>, op: 'and' | 'minus') => {
+    const out: number[] = [];
+    for (let p = 0; p <= 65535; p++) if (op === 'and' ? x.has(p) && y.has(p) : x.has(p) && !y.has(p)) out.push(p);
+    return formatPorts(ports(...out.map((p) => [p, p] as [number, number])));
+  };
+  for (let round = 0; round < 60; round++) {
+    const big = randomSet(40 + rnd(40));
+    const small = randomSet(1 + rnd(4));
+    assert.is(formatPorts(big.intersect(small)), naive(big, small, 'and'), `and ${round}`);
+    assert.is(formatPorts(small.intersect(big)), naive(small, big, 'and'), `and' ${round}`);
+    assert.is(formatPorts(big.subtract(small)), naive(big, small, 'minus'), `minus ${round}`);
+  }
+});
+
 test.run();

@@ -40,9 +40,21 @@ export function withProfile(rs: RuleSet, profile: FirewallProfile, settings: Pro
   return { ...rs, profiles: { ...rs.profiles, [profile]: settings } };
 }
 
+const lineKeyCache = new WeakMap<readonly Rule[], Map<string, string>>();
+
+/** Rule id → its source line key, computed once per rule list (the simulation asks for every candidate position). */
+function lineKeys(rs: RuleSet): Map<string, string> {
+  let m = lineKeyCache.get(rs.rules);
+  if (m === undefined) {
+    m = new Map(rs.rules.map((r) => [r.id, `${r.source.file}:${r.source.line ?? r.id}`]));
+    lineKeyCache.set(rs.rules, m);
+  }
+  return m;
+}
+
 /** Indexes into `chain.ruleIds` where each rule position (one iptables line) starts. */
 export function lineStarts(chain: Chain, rs: RuleSet): number[] {
-  const lines = new Map(rs.rules.map((r) => [r.id, `${r.source.file}:${r.source.line ?? r.id}`]));
+  const lines = lineKeys(rs);
   const starts: number[] = [];
   let prev: string | undefined;
   chain.ruleIds.forEach((id, i) => {
