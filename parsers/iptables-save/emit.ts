@@ -3,17 +3,14 @@
  * the destination and the remote side the source; in 'out' the reverse. Interfaces and addrtype depend on it.
  */
 import { AddressSet } from '../../src/model/address-set.js';
+import { concreteAddressMatch, portMatch } from '../shared/narrow.js';
 import {
-  ANY_ADDRESS_MATCH,
-  ANY_PORT_MATCH,
   FIREWALL_PROFILES,
   type AddressMatch,
   type Condition,
   type Direction,
-  type PortMatch,
   type Rule,
 } from '../../src/model/rule.js';
-import type { PortSet } from '../../src/model/port-set.js';
 import { ALL_STATES, type AddrTypeFact, type InterfaceFact, type RuleFacts, type SideFacts } from './facts.js';
 import { stateNames } from './match-state.js';
 import type { TargetInfo } from './targets.js';
@@ -85,10 +82,6 @@ function addrTypeAlwaysMatches(a: AddrTypeFact, dir: Direction): boolean {
   return a.dstTypes === undefined && !a.srcNegated && (a.srcTypes?.includes('LOCAL') ?? false);
 }
 
-function portMatch(set: PortSet): PortMatch {
-  return set.isFull() ? ANY_PORT_MATCH : { set, keywords: [] };
-}
-
 /**
  * One side's addresses. A lone ipset becomes the symbol `ipset:NAME`; an ipset combined with other address
  * constraints cannot be expressed (symbols are a union), so it becomes a Condition and the concrete part stays.
@@ -98,8 +91,5 @@ function addressMatch(side: SideFacts, conditions: Condition[]): AddressMatch {
   const only = side.ipsets.length === 1 && !concrete ? side.ipsets[0] : undefined;
   if (only !== undefined) return { set: AddressSet.NONE, symbols: [`ipset:${only.name}`], negated: only.negated };
   for (const s of side.ipsets) conditions.push({ kind: 'match', text: s.text });
-  if (side.pos !== undefined && side.neg !== undefined) return { set: side.pos.subtract(side.neg), symbols: [], negated: false };
-  if (side.pos !== undefined) return { set: side.pos, symbols: [], negated: false };
-  if (side.neg !== undefined) return { set: side.neg, symbols: [], negated: true };
-  return ANY_ADDRESS_MATCH;
+  return concreteAddressMatch(side);
 }

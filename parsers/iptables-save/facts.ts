@@ -88,21 +88,7 @@ function newSide(): SideFacts {
   return { pos: undefined, neg: undefined, ipsets: [], ports: ALL_PORTS };
 }
 
-/** Narrows a side by an address constraint (`-s`, `--src-range`, `--ctorigsrc`). */
-export function restrictAddresses(side: SideFacts, set: AddressSet, negated: boolean): void {
-  if (negated) side.neg = side.neg === undefined ? set : side.neg.union(set);
-  else side.pos = side.pos === undefined ? set : side.pos.intersect(set);
-}
-
-/** Narrows a side's ports; a negated constraint matches the complement. */
-export function restrictPorts(side: SideFacts, set: PortSet, negated: boolean): void {
-  side.ports = side.ports.intersect(negated ? ALL_PORTS.subtract(set) : set);
-}
-
-/** Narrows the protocol set. */
-export function restrictProtocols(f: RuleFacts, set: ProtocolSet, negated: boolean): void {
-  f.protocols = f.protocols.intersect(negated ? set.complement() : set);
-}
+export { restrictAddresses, restrictPorts, restrictProtocols } from '../shared/narrow.js';
 
 /**
  * Records an invalid value: an error diagnostic, and a Condition that keeps the rule uncertain while the field

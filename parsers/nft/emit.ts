@@ -5,16 +5,13 @@
  * A rule that can only see one address family in a ruleset that speaks for both has its remote side limited.
  */
 import { AddressSet } from '../../src/model/address-set.js';
-import type { PortSet } from '../../src/model/port-set.js';
+import { concreteAddressMatch, portMatch } from '../shared/narrow.js';
 import {
-  ANY_ADDRESS_MATCH,
-  ANY_PORT_MATCH,
   FIREWALL_PROFILES,
   type AddressMatch,
   type Condition,
   type ConnState,
   type Direction,
-  type PortMatch,
   type Rule,
 } from '../../src/model/rule.js';
 import type { SourceRef } from '../../src/model/source-ref.js';
@@ -88,10 +85,6 @@ function ownInterface(i: InterfaceFact): 'loopback' | Condition | undefined {
   return { kind: 'interface', text: i.text, interface: { name, negated: i.negated } };
 }
 
-function portMatch(set: PortSet): PortMatch {
-  return set.isFull() ? ANY_PORT_MATCH : { set, keywords: [] };
-}
-
 /**
  * One side's addresses. A lone named set without (complete) elements becomes the symbol `nftset:NAME` plus the
  * elements listed; combined with other constraints it becomes a Condition and the concrete part stays.
@@ -101,10 +94,7 @@ function addressMatch(side: SideFacts, conditions: Condition[]): AddressMatch {
   const only = side.symbols.length === 1 && !concrete ? side.symbols[0] : undefined;
   if (only !== undefined) return { set: only.known, symbols: [`nftset:${only.name}`], negated: only.negated };
   for (const s of side.symbols) conditions.push({ kind: 'match', text: s.text });
-  if (side.pos !== undefined && side.neg !== undefined) return { set: side.pos.subtract(side.neg), symbols: [], negated: false };
-  if (side.pos !== undefined) return { set: side.pos, symbols: [], negated: false };
-  if (side.neg !== undefined) return { set: side.neg, symbols: [], negated: true };
-  return ANY_ADDRESS_MATCH;
+  return concreteAddressMatch(side);
 }
 
 /** Limits the remote side to the families the rule can see, when narrower than the rule set's. */
