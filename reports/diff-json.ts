@@ -18,11 +18,9 @@
  *   exposures {new [finding], resolved [finding], skipped}  with finding as in the compare report,
  *   regressions [requirement id], newExposures [finding id], unifiedDiff.
  */
+import { findingJson } from './json.js';
 import type { DiffResult, DiffSideSummary, FlowChange, RequirementTransition, RuleRef } from '../src/analyses/diff/types.js';
-import { findingKind, type Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
 import { portPairs, type PortSet } from '../src/model/port-set.js';
-import { formatRef } from '../src/model/source-ref.js';
 import { diffCounts } from './diff-view.js';
 import type { ReportOptions } from './types.js';
 
@@ -118,24 +116,6 @@ function transitionJson(t: RequirementTransition): Record<string, unknown> {
     change: t.change,
     severity: t.severity ?? null,
     rules: [...t.rules],
-  };
-}
-
-/** The same finding shape as the compare report's JSON. */
-function findingJson(f: Finding): Record<string, unknown> {
-  return {
-    id: f.id,
-    code: f.code,
-    kind: findingKind(f.code),
-    severity: f.severity,
-    message: findingMessage(f),
-    direction: f.direction ?? null,
-    protocol: f.protocol ?? null,
-    ports: pairs(f.ports),
-    rules: f.refs.map(formatRef),
-    requirement: f.requirementId ?? null,
-    exposes: [...(f.exposes ?? [])],
-    ...(f.waiver === undefined ? {} : { waiver: { ...f.waiver } }),
   };
 }
 

@@ -104,7 +104,8 @@ function requirementJson(r: RequirementResult): Record<string, unknown> {
   };
 }
 
-function findingJson(f: Finding): Record<string, unknown> {
+/** A finding in the JSON contract's shape (shared with the diff report). */
+export function findingJson(f: Finding): Record<string, unknown> {
   return {
     id: f.id,
     code: f.code,
