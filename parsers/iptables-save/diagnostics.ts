@@ -2,6 +2,7 @@
  * @fileoverview Diagnostic codes of the iptables-save parser and one collector that ties them to file:line.
  */
 import type { Diagnostic, DiagnosticSeverity } from '../../src/model/diagnostic.js';
+import { oneLine } from '../shared/one-line.js';
 
 /** Stable diagnostic codes (tests assert them). */
 export type IptCode =
@@ -53,7 +54,7 @@ export class DiagnosticSink {
   /** Adds a diagnostic at `line` (undefined: the whole file). */
   add(severity: DiagnosticSeverity, code: IptCode, message: string, line: number | undefined): void {
     const ref = line === undefined ? { file: this.file } : { file: this.file, line };
-    this.list.push({ severity, code, message, ref });
+    this.list.push({ severity, code, message: oneLine(message), ref });
   }
 
   /** Adds a problem found while reading one line. */

@@ -80,17 +80,23 @@ export function atom(text: string): NftValue {
   return { kind: 'atom', text };
 }
 
+/** Brace nesting accepted inside one value. */
+const MAX_BRACE_DEPTH = 64;
+
 /** Reads `{ a, b, k : v, … }` at the cursor (which must be at `{`): plain elements and map entries. */
 export function readBraced(cur: TokenCursor): { value: NftValue; entries: NftMapEntry[] } {
   cur.next();
   const start = cur.i;
   let depth = 1;
+  let deepest = 1;
   while (!cur.atEnd() && depth > 0) {
     const w = cur.word();
-    if (w === '{') depth++;
+    if (w === '{') deepest = Math.max(deepest, ++depth);
     else if (w === '}') depth--;
     cur.next();
   }
+  // Real rulesets nest a few levels; anything deeper is hostile or broken: an unreadable value, never a stack overflow.
+  if (deepest > MAX_BRACE_DEPTH) return { value: { kind: 'atom', text: `{ nested more than ${MAX_BRACE_DEPTH} levels }` }, entries: [] };
   const inner = cur.tokens.slice(start, depth === 0 ? cur.i - 1 : cur.i);
   return readElements(inner);
 }

@@ -13,6 +13,7 @@ import { locate } from './document.js';
 import { LineIndex } from './line-index.js';
 import type { JsonValue } from './json-values.js';
 import { normalize } from './normalize.js';
+import { oneLine } from '../shared/one-line.js';
 
 /**
  * Parses PowerShell JSON; fatal for invalid JSON, unknown shapes, filters without rules and rules without filters.
@@ -38,10 +39,11 @@ export function parsePsJson(input: DecodedInput, _options: ParseOptions): ParseR
 }
 
 function invalidJson(file: string, text: string, e: unknown): ParseResult {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = (e instanceof Error ? e.message : String(e)).replace(/, (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON$/, '');
   const at = /position (\d+)/.exec(message);
   const line = at === null ? undefined : new LineIndex(text).lineAt(Number(at[1]));
-  const detail = message.replace(/\s*\(line \d+ column \d+\)/, '');
+  // V8 quotes the text around the error (newlines included) in "Unexpected token" messages: dropped above.
+  const detail = oneLine(message.replace(/\s*\(line \d+ column \d+\)/, ''));
   return fatal(file, 'PSJSON_INVALID_JSON', `not valid JSON (${detail}); was the file truncated or edited?`, line);
 }
 

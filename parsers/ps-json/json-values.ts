@@ -44,20 +44,26 @@ export function member(obj: JsonObject, names: readonly string[]): { key: string
   return undefined;
 }
 
+/** Deepest nesting of lists and wrappers a property value may have. */
+const MAX_LIST_DEPTH = 8;
+
 /**
  * A property value as string items: arrays (and wrappers) flatten, `""`/null are empty, numbers and booleans become
  * their text (`1`, `True`). Undefined for an object that is not a wrapper (nested CIM instance, `-Depth` cut-off).
  */
-export function valueItems(v: JsonValue): string[] | undefined {
+export function valueItems(v: JsonValue, depth = 0): string[] | undefined {
   if (v === null || v === '') return [];
   if (typeof v === 'string') return [v];
   if (typeof v === 'number') return [String(v)];
   if (typeof v === 'boolean') return [v ? 'True' : 'False'];
-  if (isArrayWrapper(v)) return valueItems(v.value);
+  // ConvertTo-Json never nests lists this deep; bounding the recursion keeps a crafted 10,000-deep value from
+  // overflowing the stack (it is then unreadable, like a nested object).
+  if (depth >= MAX_LIST_DEPTH) return undefined;
+  if (isArrayWrapper(v)) return valueItems(v.value, depth + 1);
   if (Array.isArray(v)) {
     const out: string[] = [];
     for (const item of v as readonly JsonValue[]) {
-      const items = valueItems(item);
+      const items = valueItems(item, depth + 1);
       if (items === undefined) return undefined;
       out.push(...items);
     }

@@ -4,7 +4,7 @@
  */
 import type { SourceRef } from '../../src/model/source-ref.js';
 import type { ValueProblem, WinFieldKey, WinRawRule, WinValue } from './win-fields.js';
-import { isObject, valueItems, type JsonObject, type Located } from './json-values.js';
+import { isObject, valueItems, type JsonObject, type JsonValue, type Located } from './json-values.js';
 
 /** Property names (lower-case, in precedence order) of each canonical field. */
 const FIELD_ALIASES: readonly (readonly [WinFieldKey, readonly string[]])[] = [
@@ -139,11 +139,25 @@ export function buildRawRule(src: RuleSource, file: string): { raw: WinRawRule; 
   return { raw: { ref: src.ref, id: src.id, fields, raw: src.raw }, truncated };
 }
 
+/**
+ * JSON text of a value for a message, nesting below three levels shown as `…` (JSON.stringify recurses without bound:
+ * a 10,000-deep value overflowed the stack).
+ */
+function preview(value: JsonValue, depth = 0): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (depth >= 3) return '…';
+  if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).slice(0, 16).map((v) => preview(v, depth + 1)).join(',')}${value.length > 16 ? ',…' : ''}]`;
+  const obj = value as JsonObject;
+  const keys = Object.keys(obj);
+  const shown = keys.slice(0, 16).map((k) => `${JSON.stringify(k)}:${preview(obj[k] ?? null, depth + 1)}`);
+  return `{${shown.join(',')}${keys.length > 16 ? ',…' : ''}}`;
+}
+
 function toValue(value: Located['value'], base: SourceRef, parent: readonly string[], key: string): WinValue {
   const items = valueItems(value);
   if (items === undefined) {
     const problem = { code: 'PSJSON_UNREADABLE_VALUE', message: 'an object where a value was expected' };
-    return new LazyRefValue([JSON.stringify(value).slice(0, 60)], base, parent, key, problem);
+    return new LazyRefValue([preview(value).slice(0, 60)], base, parent, key, problem);
   }
   const typeName = items.find((i) => TYPE_NAME.test(i));
   if (typeName !== undefined) {

@@ -6,13 +6,14 @@ import type { DiagnosticSeverity } from '../../src/model/diagnostic.js';
 import type { Condition } from '../../src/model/rule.js';
 import type { SourceRef } from '../../src/model/source-ref.js';
 import type { ParseSink } from '../shared/parse-sink.js';
+import { oneLine } from '../shared/one-line.js';
 
 /** Where rule-level diagnostics go; positions may be lines (CSV) or element paths with lines (JSON). */
 export class WinSink {
   constructor(readonly sink: ParseSink) {}
 
   report(severity: DiagnosticSeverity, code: string, message: string, ref: SourceRef): void {
-    this.sink.diagnostics.push({ severity, code, message, ref: this.locate(ref) });
+    this.sink.diagnostics.push({ severity, code, message: oneLine(message), ref: this.locate(ref) });
   }
 
   /** Counts the position's line as unsupported (a JSON position without a line has nothing to count). */

@@ -4,6 +4,7 @@
  * marked parsed becomes unsupported when its value turns out unreadable.
  */
 import type { Diagnostic, DiagnosticSeverity, LineAccounting } from '../../src/model/diagnostic.js';
+import { oneLine } from './one-line.js';
 
 /** Reasons for ignored lines (keys of LineAccounting.ignored). */
 export const IGNORED = {
@@ -35,7 +36,7 @@ export class ParseSink {
   /** Adds a diagnostic; `line` is 1-based, omitted for file-level messages. */
   report(severity: DiagnosticSeverity, code: string, message: string, line?: number): void {
     const ref = line === undefined ? { file: this.file } : { file: this.file, line };
-    this.diagnostics.push({ severity, code, message, ref });
+    this.diagnostics.push({ severity, code, message: oneLine(message), ref });
   }
 
   parsed(line: number): void {

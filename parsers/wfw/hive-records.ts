@@ -99,6 +99,10 @@ function readBigData(b: Uint8Array, base: BaseBlock, db: Uint8Array, size: numbe
   const list = cellData(b, base, u32(db, 4), `segment list of value "${name}"`);
   if (list instanceof HiveError) return list;
   if (count * 4 > list.length) return new HiveError(0, `segment list of value "${name}" is too small for ${count} segments`);
+  // Checked before allocating: a lying size (up to 2 GB from a few bytes) must not become an allocation.
+  if (size > b.length || size > count * BIG_DATA_SEGMENT) {
+    return new HiveError(0, `big-data value "${name}" claims ${size} bytes, more than its ${count} segments or the whole file hold`);
+  }
   const out = new Uint8Array(size);
   let filled = 0;
   for (let i = 0; i < count && filled < size; i++) {

@@ -1,9 +1,10 @@
 /**
  * @fileoverview A minimal read-only regf walker: from the root key, depth-first over subkeys, collecting each key's
- * values. Guards: a key cell is visited once (cycles), depth ≤ 32, at most 200,000 keys. A damaged value or subkey
+ * values. Guards: a key cell is visited once (cycles), depth ≤ 32, at most 200,000 keys, value data ≤ the file size
+ * (shared cells cannot multiply a small file). A damaged value or subkey
  * list is skipped and reported; a damaged base block or root key makes the whole hive unreadable.
  */
-import { HiveError, readBaseBlock, type BaseBlock } from './hive-cells.js';
+import { BASE_BLOCK, HiveError, readBaseBlock, type BaseBlock } from './hive-cells.js';
 import { readKey, readSubkeyList, readValue, readValueList, type ValueRecord } from './hive-records.js';
 
 /** One key of the hive with its path from the root (root = []). */
@@ -26,13 +27,15 @@ interface Walk {
   readonly base: BaseBlock;
   readonly visited: Set<number>;
   readonly problems: HiveError[];
+  /** Value data read so far: in a real hive each value owns its data cell, so the sum never exceeds the file size. */
+  dataBytes: number;
 }
 
 /** Reads the hive; never throws. */
 export function readHive(bytes: Uint8Array): HiveResult {
   const base = readBaseBlock(bytes);
   if (base instanceof HiveError) return { ok: false, error: base };
-  const walk: Walk = { b: bytes, base, visited: new Set(), problems: [] };
+  const walk: Walk = { b: bytes, base, visited: new Set(), problems: [], dataBytes: 0 };
   if (base.truncated) walk.problems.push(new HiveError(bytes.length, 'the file is shorter than its base block declares (truncated copy)'));
   const root = readKeyTree(walk, base.rootCell, [], 0);
   if (root instanceof HiveError) return { ok: false, error: root };
@@ -49,7 +52,7 @@ function readKeyTree(w: Walk, cell: number, parentPath: readonly string[], depth
   const values: ValueRecord[] = [];
   const valueCells = readValueList(w.b, w.base, key);
   if (valueCells instanceof HiveError) w.problems.push(valueCells);
-  else for (const vc of valueCells) keep(w, readValue(w.b, w.base, vc), values);
+  else readValues(w, key.name, cell, valueCells, values);
   const subkeys: HiveKey[] = [];
   if (key.subkeyCount > 0) {
     if (depth >= MAX_DEPTH) {
@@ -61,6 +64,22 @@ function readKeyTree(w: Walk, cell: number, parentPath: readonly string[], depth
     }
   }
   return { name: key.name, path, values, subkeys };
+}
+
+/**
+ * Reads a key's values until the data read from the whole hive exceeds the file size: value lists that point many
+ * times at the same cells would otherwise multiply a small file into gigabytes of rule strings.
+ */
+function readValues(w: Walk, keyName: string, cell: number, valueCells: readonly number[], into: ValueRecord[]): void {
+  for (const vc of valueCells) {
+    if (w.dataBytes > w.b.length) {
+      w.problems.push(new HiveError(BASE_BLOCK + cell, `the values of key "${keyName}" share data cells (their data adds up to more than the file size); the remaining values were not read`));
+      return;
+    }
+    const v = readValue(w.b, w.base, vc);
+    if (!(v instanceof HiveError)) w.dataBytes += v.data.length;
+    keep(w, v, into);
+  }
 }
 
 function keep<T>(w: Walk, item: T | HiveError, into: T[]): void {

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Condition } from '../../src/model/rule.js';
 import type { SourceRef } from '../../src/model/source-ref.js';
+import { oneLine } from '../shared/one-line.js';
 
 /** Collects the diagnostics and conditions of one rule. */
 export class RuleIssues {
@@ -23,13 +24,13 @@ export class RuleIssues {
   }
 
   info(code: string, message: string, ref?: SourceRef): void {
-    this.diagnostics.push({ severity: 'info', code, message, ref: ref ?? this.ref });
+    this.diagnostics.push({ severity: 'info', code, message: oneLine(message), ref: ref ?? this.ref });
   }
 
   /** A valid but unsupported construct: warning, and a condition so the rule is never a certain match. */
   warn(code: string, message: string, conditionText: string, ref?: SourceRef): void {
     this.uncertain = true;
-    this.diagnostics.push({ severity: 'warning', code, message, ref: ref ?? this.ref });
+    this.diagnostics.push({ severity: 'warning', code, message: oneLine(message), ref: ref ?? this.ref });
     this.condition('other', conditionText);
   }
 
@@ -41,7 +42,7 @@ export class RuleIssues {
   /** An error with the condition text that keeps the rule uncertain. */
   error(code: string, message: string, conditionText: string, ref?: SourceRef): void {
     this.uncertain = true;
-    this.diagnostics.push({ severity: 'error', code, message, ref: ref ?? this.ref });
+    this.diagnostics.push({ severity: 'error', code, message: oneLine(message), ref: ref ?? this.ref });
     this.condition('other', conditionText);
   }
 }

@@ -24,6 +24,7 @@ export interface AuditArgs extends RequirementArgs {
   readonly iface?: readonly string[] | undefined;
   readonly rpcRange?: string | undefined;
   readonly waivers?: readonly string[] | undefined;
+  readonly maxPairs?: number | undefined;
 }
 
 /** Audits the exports of one host. Bad input throws InputError/UsageError. */
@@ -39,6 +40,7 @@ export function auditHost(exports: readonly string[], args: AuditArgs, env: Node
     settings: matchSettingsFrom(args.iface, args.rpcRange),
     ...(args.waivers === undefined || args.waivers.length === 0 ? {} : { waivers: waiversFrom(args.waivers) }),
     ...(args.ticket === undefined ? {} : { ticket: args.ticket }),
+    ...(args.maxPairs === undefined ? {} : { maxPairs: args.maxPairs }),
     ...(timer === undefined ? {} : { timer }),
   });
   if (!outcome.ok) throw new UsageError(outcome.error);

@@ -16,3 +16,6 @@ export class InputError extends Error {
 export function isKnownError(e: unknown): e is UsageError | InputError {
   return e instanceof UsageError || e instanceof InputError;
 }
+
+/** One terminal-safe line (see escapeControl). */
+export { escapeControl as oneLine } from '../model/diagnostic.js';

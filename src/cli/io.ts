@@ -1,7 +1,7 @@
 /**
  * @fileoverview File system edge of the CLI: reading inputs with clear errors, hashing, atomic report writes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError, UsageError } from './errors.js';
@@ -36,23 +36,48 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * Writes a file atomically: a temporary file in the same directory, flushed, then renamed over the target,
- * so an interrupted run never leaves a partial report that looks complete.
+ * so an interrupted run never leaves a partial report that looks complete. Failures are UsageErrors (one line, exit 2).
  */
 export function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
+  // Unpredictable and created exclusively (never through a planted symlink); the name ends in .tmp, never in a report
+  // extension, so a file left by a killed run cannot be mistaken for a report.
+  const tmp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'wx');
     try {
-      writeSync(fd, content);
+      writeAll(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw new UsageError(`cannot write ${path}: ${describeFsError(e)}`);
+  }
+}
+
+/**
+ * Writes every byte: one write(2) may write fewer bytes than asked (a full disk writes what fits, then fails on the
+ * next call), and a short write that went unnoticed used to be renamed into place as a truncated report.
+ */
+function writeAll(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  let at = 0;
+  while (at < bytes.length) {
+    const n = writeSync(fd, bytes, at, bytes.length - at);
+    if (n <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    at += n;
+  }
+}
+
+/** Removes a temporary file if it exists; a path that cannot even be inspected (ENOTDIR, ENAMETOOLONG) is left alone. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was created there: the original error is the one to report.
   }
 }
 
@@ -77,8 +102,14 @@ function describeFsError(e: unknown): string {
       return 'is a directory';
     case 'ENOTDIR':
       return 'a parent is not a directory';
+    case 'EEXIST':
+      return (e as { syscall?: string }).syscall === 'mkdir' ? 'a parent is not a directory' : 'the file already exists';
     case 'ENOSPC':
       return 'no space left on device';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EROFS':
+      return 'read-only file system';
     default:
       return e instanceof Error ? e.message : String(e);
   }

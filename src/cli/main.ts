@@ -15,7 +15,7 @@ import { runExplain } from './commands/explain.js';
 import { DIFF_REPORT_EXTENSIONS, type DiffReportFormat } from '../../reports/diff-reporters.js';
 import { runParse } from './commands/parse.js';
 import { runProfiles } from './commands/profiles.js';
-import { isKnownError, UsageError } from './errors.js';
+import { isKnownError, oneLine, UsageError } from './errors.js';
 import { toolVersion } from './options.js';
 
 const DIFF_FORMATS = Object.keys(DIFF_REPORT_EXTENSIONS) as DiffReportFormat[];
@@ -55,6 +55,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('timestamp', { type: 'string', describe: 'report time (ISO 8601 or epoch seconds); default SOURCE_DATE_EPOCH, else now' })
           .option('ticket', { type: 'string', describe: 'change ticket id for the sign-off header' })
           .option('waivers', { type: 'string', array: true, describe: 'waiver file (JSON or YAML), repeatable' })
+          .option('max-pairs', { type: 'number', describe: 'list at most N correlated / generalization rule pairs per kind (exact totals are always reported; default 200)' })
           .option('fix-script', { type: 'string', describe: 'write the remediation as a script: .ps1 (PowerShell), .cmd (netsh) or .sh (iptables/nft)' })
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface, repeatable (resolves -i/-o rules)' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range for RPC keyword rules (default 49152-65535)' })
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           rpcRange: a['rpc-range'],
           waivers: a.waivers,
           fixScript: a['fix-script'],
+          maxPairs: a['max-pairs'],
           profile: a.profile,
           feature: a.feature,
           port: a.port,
@@ -174,7 +176,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     await cli.parseAsync();
     return code;
   } catch (e) {
-    io.stderr(`k2audit: ${isKnownError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    io.stderr(`k2audit: ${oneLine(isKnownError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`)}\n`);
     if (debug && e instanceof Error && e.stack !== undefined) io.stderr(`${e.stack}\n`);
     return 2;
   }

@@ -4,6 +4,7 @@
  */
 import type { FirewallProfile, RuleSet } from '../model/rule.js';
 import { firewallOffFindings } from '../analyses/firewall-off.js';
+import { anomalyFindings } from '../analyses/anomalies/index.js';
 import { gapFindings } from '../analyses/gap-findings.js';
 import { overPermissiveFindings } from '../analyses/over-permissive.js';
 import { remediate } from '../analyses/remediation/index.js';
@@ -36,6 +37,8 @@ export interface AuditOptions {
   /** Waivers from --waivers files (and the file names, for the sign-off header). */
   readonly waivers?: { readonly list: readonly Waiver[]; readonly files: readonly string[] };
   readonly ticket?: string;
+  /** Correlated / generalization pairs listed at most per kind (totals stay exact); default 200. */
+  readonly maxPairs?: number;
   /** Benchmark hook: marks `engine` and `analyses`. */
   readonly timer?: StageTimer;
 }
@@ -57,6 +60,7 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
     ...firewallOffFindings(built.units, opts.firewallProfile),
     ...returnTrafficFindings(built.units),
     ...overPermissiveFindings(built.units, requirements, ctx),
+    ...anomalyFindings(built.units, evaluated, { ...ctx, maxPairs: opts.maxPairs ?? 200 }),
     ...gapFindings(evaluated),
   ];
   const remediation = remediate(built.units, evaluated, raw, ctx);

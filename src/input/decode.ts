@@ -46,7 +46,8 @@ function sniff(b: Uint8Array): TextEncoding {
   const pairs = n / 2;
   if (pairs > 0 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
   if (pairs > 0 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
-  if (evenNul + oddNul > 0) return 'binary';
+  // A NUL anywhere in a file that is not UTF-16 makes it binary, wherever it sits (not only in the sniffed head).
+  if (evenNul + oddNul > 0 || b.indexOf(0, n) !== -1) return 'binary';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(b);
     return 'utf-8';
@@ -64,10 +65,23 @@ function toText(b: Uint8Array, enc: TextEncoding): string {
     case 'utf-8-bom':
       return new TextDecoder('utf-8').decode(b.subarray(3));
     case 'windows-1252':
-      return new TextDecoder('windows-1252').decode(b);
+      return decodeCp1252(b);
     default:
       return new TextDecoder('utf-8').decode(b);
   }
+}
+
+/** Windows-1252 characters of the bytes 0x80–0x9F (the five unassigned bytes keep their C1 code point, as in WHATWG). */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * Windows-1252 by hand: Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, turning €, ‚ and “ ” into C1
+ * control characters. Latin-1 first, then the 0x80–0x9F block mapped.
+ */
+function decodeCp1252(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 /** Splits text into lines, accepting CRLF, LF and lone CR. Line i (0-based) is line i+1 in references. */

@@ -16,9 +16,17 @@ export interface Diagnostic {
   readonly ref: SourceRef;
 }
 
-/** Renders a diagnostic as `file:line severity CODE message`. */
+/** Renders a diagnostic as one terminal-safe line `file:line severity CODE message`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${formatRef(d.ref)} ${d.severity} ${d.code} ${d.message}`;
+  return escapeControl(`${formatRef(d.ref)} ${d.severity} ${d.code} ${d.message}`);
+}
+
+/**
+ * Control characters (newlines, ESC sequences from a crafted rule name, …) as `\uXXXX` escapes, so input text can
+ * neither break a one-line message nor drive a terminal.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** How the lines of one input were accounted for: every line is parsed, ignored with a reason, or unsupported. */

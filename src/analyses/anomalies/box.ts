@@ -14,7 +14,6 @@ import { ALL_PORTS, type PortSet } from '../../model/port-set.js';
 import type { ProtocolSet } from '../../model/protocol.js';
 import type { Action, ConnState, Rule } from '../../model/rule.js';
 import { matchBounds, portCover, servicePorts, type MatchSettings } from '../../engine/rule-match.js';
-import { normalize } from './flat.js';
 
 /**
  * What a matching rule does to a packet in its chain: `allow` (accept, bypass), `block`, `leave` (RETURN, goto:
@@ -22,6 +21,7 @@ import { normalize } from './flat.js';
  */
 export type ActionClass = 'allow' | 'block' | 'leave' | 'pass';
 
+/** The class of a rule action. */
 export function actionClass(a: Action): ActionClass {
   switch (a) {
     case 'allow':
@@ -52,6 +52,8 @@ export interface RawBox {
   readonly certain: boolean;
   /** Number of (key, address) points, as a float: orders rules by breadth. */
   readonly size: number;
+  /** Certain and matching every protocol, port, state and address: a default policy written as a rule. */
+  readonly universal: boolean;
 }
 
 /** Whether a rule can match a new connection from another host at all (enabled rules only). */
@@ -77,18 +79,23 @@ function stateBits(rule: Rule): number {
  */
 export function stateAtoms(rules: readonly Rule[]): (rule: Rule) => readonly number[] {
   const masks = [...new Set(rules.map(stateBits))];
-  const signature = STATES.map((_, s) => masks.map((m) => ((m >> s) & 1) === 1 ? '1' : '0').join(''));
+  // A state's signature: which of the distinct state sets contain it. States with the same signature form one atom.
   const atomOf = new Map<string, number>();
-  const stateAtom = signature.map((sig) => (sig.includes('1') ? atomOf.get(sig) ?? setNew(atomOf, sig) : -1));
+  const stateAtom = STATES.map((_, s) => {
+    const signature = masks.map((m) => (m >> s) & 1).join('');
+    if (!signature.includes('1')) return -1;
+    if (!atomOf.has(signature)) atomOf.set(signature, atomOf.size);
+    return atomOf.get(signature) as number;
+  });
   const byMask = new Map<number, number[]>();
-  for (const m of masks) byMask.set(m, [...new Set(STATES.map((_, s) => (((m >> s) & 1) === 1 ? (stateAtom[s] as number) : -1)).filter((a) => a >= 0))].sort((x, y) => x - y));
+  for (const m of masks) {
+    const atoms = new Set<number>();
+    STATES.forEach((_, s) => {
+      if (((m >> s) & 1) === 1) atoms.add(stateAtom[s] as number);
+    });
+    byMask.set(m, [...atoms].sort((x, y) => x - y));
+  }
   return (rule) => byMask.get(stateBits(rule)) ?? [];
-}
-
-function setNew(map: Map<string, number>, key: string): number {
-  const v = map.size;
-  map.set(key, v);
-  return v;
 }
 
 /** The raw box of a rule, or undefined when it matches nothing in the universe. */
@@ -108,25 +115,38 @@ export function rawBox(rule: Rule, universe: AddressSet, settings: MatchSettings
   }
   const addrs = certain ? m.low : m.high;
   if (addrs.isEmpty() || keys.length === 0) return undefined;
-  return { rule, keys, addrs, certain, size: keyCount(keys) * addressCount(addrs) };
+  const universal = certain && rule.connStates === undefined && rule.protocols.isFull() && svc.set.isFull() && addrs.contains(universe);
+  return { rule, keys, addrs, certain, size: keyCount(keys) * addressCount(addrs), universal };
 }
 
-/** Flat key intervals of protocols × ports in the given state atoms, or undefined when there would be too many. */
+/**
+ * Flat key intervals of protocols × ports in the given state atoms (ascending), or undefined when there would be
+ * too many. Generated in increasing order, so only touching neighbours need merging.
+ */
 export function keyIntervals(protocols: ProtocolSet, ports: PortSet, atoms: readonly number[]): number[] | undefined {
-  const portPairs = ports.isFull() ? [] : ports.intervals();
+  const full = ports.isFull();
+  const pb = ports.bounds;
+  const rb = protocols.bounds;
   const out: number[] = [];
   for (const atom of atoms) {
-    for (const [pa, pb] of protocols.intervals()) {
-      const base = atom * 256;
-      if (ports.isFull()) {
-        out.push((base + pa) * 65536, (base + pb) * 65536 + 65535);
+    for (let r = 0; r < rb.length; r += 2) {
+      const first = atom * 256 + (rb[r] as number);
+      const last = atom * 256 + (rb[r + 1] as number);
+      if (full) {
+        append(out, first * 65536, last * 65536 + 65535);
         continue;
       }
-      if ((pb - pa + 1) * portPairs.length + out.length / 2 > MAX_KEY_INTERVALS) return undefined;
-      for (let p = pa; p <= pb; p++) for (const [lo, hi] of portPairs) out.push((base + p) * 65536 + lo, (base + p) * 65536 + hi);
+      if ((last - first + 1) * (pb.length / 2) + out.length / 2 > MAX_KEY_INTERVALS) return undefined;
+      for (let p = first; p <= last; p++) for (let i = 0; i < pb.length; i += 2) append(out, p * 65536 + (pb[i] as number), p * 65536 + (pb[i + 1] as number));
     }
   }
-  return normalize(out);
+  return out;
+}
+
+function append(out: number[], lo: number, hi: number): void {
+  const n = out.length;
+  if (n > 0 && lo === (out[n - 1] as number) + 1) out[n - 1] = hi;
+  else out.push(lo, hi);
 }
 
 function keyCount(keys: readonly number[]): number {
@@ -137,7 +157,9 @@ function keyCount(keys: readonly number[]): number {
 
 function addressCount(a: AddressSet): number {
   let n = 0;
-  for (const [lo, hi] of a.v4.intervals()) n += hi - lo + 1;
-  for (const [lo, hi] of a.v6.intervals()) n += Number(hi - lo + 1n);
+  const b4 = a.v4.bounds;
+  for (let i = 0; i < b4.length; i += 2) n += (b4[i + 1] as number) - (b4[i] as number) + 1;
+  const b6 = a.v6.bounds;
+  for (let i = 0; i < b6.length; i += 2) n += Number((b6[i + 1] as bigint) - (b6[i] as bigint) + 1n);
   return n;
 }

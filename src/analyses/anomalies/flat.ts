@@ -71,39 +71,3 @@ export function intersect(a: Flat, b: Flat): number[] {
   }
   return out;
 }
-
-/** Union of two normalized lists. */
-export function union(a: Flat, b: Flat): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const takeA = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number));
-    const src = takeA ? a : b;
-    const k = takeA ? i : j;
-    push(out, src[k] as number, src[k + 1] as number);
-    if (takeA) i += 2;
-    else j += 2;
-  }
-  return out;
-}
-
-/** Normalizes unsorted, possibly overlapping pairs. */
-export function normalize(pairs: readonly number[]): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
-  idx.sort((x, y) => (pairs[x] as number) - (pairs[y] as number));
-  const out: number[] = [];
-  for (const i of idx) push(out, pairs[i] as number, pairs[i + 1] as number);
-  return out;
-}
-
-/** Appends [lo, hi] to a list sorted by start, merging with the last interval when they touch. */
-function push(out: number[], lo: number, hi: number): void {
-  const n = out.length;
-  if (n > 0 && lo <= (out[n - 1] as number) + 1) {
-    if (hi > (out[n - 1] as number)) out[n - 1] = hi;
-    return;
-  }
-  out.push(lo, hi);
-}

@@ -6,7 +6,7 @@
 import type { AddressSet } from '../../model/address-set.js';
 import type { Rule } from '../../model/rule.js';
 import { actionClass, type ActionClass, type RawBox } from './box.js';
-import { contains as containsFlat, normalize, type Flat } from './flat.js';
+import { contains as containsFlat, type Flat } from './flat.js';
 
 /** A box in compressed coordinates. */
 export interface Shape {
@@ -24,19 +24,22 @@ export interface Item extends Shape {
   readonly cls: ActionClass;
   readonly certain: boolean;
   readonly size: number;
+  /** Matches everything the group can see (box.ts). */
+  readonly universal: boolean;
 }
 
-/** The items of a group and the number of key segments. */
+/** The items of a group, the number of key segments and the number of address atoms. */
 export interface Geometry {
   readonly items: readonly Item[];
   readonly segments: number;
+  readonly atoms: number;
 }
 
 /** Compresses the raw boxes (in group order) into items. */
 export function compress(boxes: readonly RawBox[]): Geometry {
-  const keyCuts = sortedUnique(boxes.flatMap((b) => cuts(b.keys)));
-  const v4Cuts = sortedUnique(boxes.flatMap((b) => b.addrs.v4.bounds.flatMap((x, i) => (i % 2 === 0 ? [x] : [x + 1]))));
-  const v6Cuts = sortedUniqueBig(boxes.flatMap((b) => b.addrs.v6.bounds.map((x, i) => (i % 2 === 0 ? x : x + 1n))));
+  const keyCuts = cutsOf(boxes.map((b) => b.keys));
+  const v4Cuts = cutsOf(boxes.map((b) => b.addrs.v4.bounds));
+  const v6Cuts = bigCutsOf(boxes.map((b) => b.addrs.v6.bounds));
   const v6Offset = Math.max(0, v4Cuts.length - 1);
   const items = boxes.map((b, index): Item => ({
     rule: b.rule,
@@ -44,43 +47,55 @@ export function compress(boxes: readonly RawBox[]): Geometry {
     cls: actionClass(b.rule.action),
     certain: b.certain,
     size: b.size,
+    universal: b.universal,
     keys: mapFlat(b.keys, keyCuts),
     atoms: atomsOf(b.addrs, v4Cuts, v6Cuts, v6Offset),
   }));
-  return { items, segments: Math.max(1, keyCuts.length - 1) };
+  return { items, segments: Math.max(1, keyCuts.length - 1), atoms: Math.max(1, v6Offset + Math.max(0, v6Cuts.length - 1)) };
 }
 
-function cuts(flat: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < flat.length; i += 2) out.push(flat[i] as number, (flat[i + 1] as number) + 1);
-  return out;
+/** Sorted distinct cut points (every lo and hi + 1) of flat interval lists. */
+function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
+  let n = 0;
+  for (const l of lists) n += l.length;
+  const arr = new Float64Array(n);
+  let w = 0;
+  for (const l of lists) {
+    for (let i = 0; i < l.length; i += 2) {
+      arr[w++] = l[i] as number;
+      arr[w++] = (l[i + 1] as number) + 1;
+    }
+  }
+  arr.sort();
+  let u = 0;
+  for (let i = 0; i < arr.length; i++) if (u === 0 || arr[i] !== arr[u - 1]) arr[u++] = arr[i] as number;
+  return arr.subarray(0, u);
 }
 
+function bigCutsOf(lists: readonly (readonly bigint[])[]): bigint[] {
+  const values: bigint[] = [];
+  for (const l of lists) for (let i = 0; i < l.length; i += 2) values.push(l[i] as bigint, (l[i + 1] as bigint) + 1n);
+  values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return values.filter((v, i) => i === 0 || v !== values[i - 1]);
+}
+
+/** Maps a normalized flat list onto cut indices (monotone, so the result stays normalized). */
 function mapFlat(flat: readonly number[], cutList: Float64Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < flat.length; i += 2) out.push(search(cutList, flat[i] as number), search(cutList, (flat[i + 1] as number) + 1) - 1);
-  return normalize(out);
+  return out;
 }
 
 function atomsOf(a: AddressSet, v4: Float64Array, v6: readonly bigint[], v6Offset: number): number[] {
-  const out: number[] = [];
-  const b4 = a.v4.bounds;
-  for (let i = 0; i < b4.length; i += 2) out.push(search(v4, b4[i] as number), search(v4, (b4[i + 1] as number) + 1) - 1);
+  const out = mapFlat(a.v4.bounds, v4);
   const b6 = a.v6.bounds;
-  for (let i = 0; i < b6.length; i += 2) out.push(v6Offset + searchBig(v6, b6[i] as bigint), v6Offset + searchBig(v6, (b6[i + 1] as bigint) + 1n) - 1);
-  return normalize(out);
-}
-
-function sortedUnique(values: number[]): Float64Array {
-  const arr = Float64Array.from(values).sort();
-  let n = 0;
-  for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[n - 1]) arr[n++] = arr[i] as number;
-  return arr.subarray(0, n);
-}
-
-function sortedUniqueBig(values: bigint[]): bigint[] {
-  values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return values.filter((v, i) => i === 0 || v !== values[i - 1]);
+  for (let i = 0; i < b6.length; i += 2) {
+    const lo = v6Offset + searchBig(v6, b6[i] as bigint);
+    const hi = v6Offset + searchBig(v6, (b6[i + 1] as bigint) + 1n) - 1;
+    if (out.length > 0 && lo === (out[out.length - 1] as number) + 1) out[out.length - 1] = hi;
+    else out.push(lo, hi);
+  }
+  return out;
 }
 
 /** Index of `x` in the sorted list (x is always present). */

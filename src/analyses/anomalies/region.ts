@@ -1,8 +1,8 @@
 /**
- * @fileoverview A small region of (key, address) space as a list of rectangles, each one key-segment interval times
- * an address-atom set. Used by the bounded order walks, where regions stay small.
+ * @fileoverview Pruning a set of covering rules to a minimal one, with a small region of (key, address) space as a
+ * list of rectangles (one key-segment interval times an address-atom set). Only used on a handful of boxes.
  */
-import { intersect, overlaps, subtract, type Flat } from './flat.js';
+import { contains, intersect, overlaps, subtract, type Flat } from './flat.js';
 import type { Shape } from './geometry.js';
 
 /** One rectangle: keys [k0, k1] × atoms. */
@@ -12,23 +12,17 @@ interface Rect {
   readonly atoms: Flat;
 }
 
-export type Region = readonly Rect[];
+type Region = readonly Rect[];
 
 /** The region of a box. */
-export function regionOf(box: Shape): Region {
+function regionOf(box: Shape): Region {
   const out: Rect[] = [];
   for (let i = 0; i < box.keys.length; i += 2) out.push({ k0: box.keys[i] as number, k1: box.keys[i + 1] as number, atoms: box.atoms });
   return out;
 }
 
-/** Whether the region shares a point with the box. */
-export function regionHits(r: Region, box: Shape): boolean {
-  for (const rect of r) if (overlaps([rect.k0, rect.k1], box.keys) && overlaps(rect.atoms, box.atoms)) return true;
-  return false;
-}
-
 /** The region without the box. */
-export function regionMinus(r: Region, box: Shape): Region {
+function regionMinus(r: Region, box: Shape): Region {
   const out: Rect[] = [];
   for (const rect of r) {
     const span = [rect.k0, rect.k1];
@@ -47,11 +41,30 @@ export function regionMinus(r: Region, box: Shape): Region {
 }
 
 /** Whether the boxes together cover `box`. */
-export function unionCovers(box: Shape, by: readonly Shape[]): boolean {
+function unionCovers(box: Shape, by: readonly Shape[]): boolean {
   let r = regionOf(box);
   for (const b of by) {
     r = regionMinus(r, b);
     if (r.length === 0) return true;
   }
   return r.length === 0;
+}
+
+/** Owners small enough to prune: beyond this the sufficient set found by the cover tree is reported as it is. */
+const PRUNE_LIMIT = 12;
+
+/**
+ * A small sufficient subset of `owners` (in their order) that still covers `box`: the first owner containing the whole
+ * box if there is one, else each owner is dropped, latest first, when the others cover without it.
+ */
+export function minimalCover<T extends Shape>(box: Shape, owners: readonly T[]): T[] {
+  const one = owners.find((o) => contains(o.keys, box.keys) && contains(o.atoms, box.atoms));
+  if (one !== undefined) return [one];
+  const kept = [...owners];
+  if (kept.length > PRUNE_LIMIT) return kept;
+  for (let i = kept.length - 1; i >= 0 && kept.length > 1; i--) {
+    const without = kept.filter((_, k) => k !== i);
+    if (unionCovers(box, without)) kept.splice(i, 1);
+  }
+  return kept;
 }

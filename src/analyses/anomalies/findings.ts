@@ -1,0 +1,85 @@
+/**
+ * @fileoverview Builds anomaly findings (data only; the wording is in src/findings/messages.ts). Ids are stable:
+ * `shadowed:<ruleId>`, `redundant:<ruleId>`, `overridden:<ruleId>`, `correlated:<earlierId>~<laterId>`,
+ * `generalization:<ruleId>`, `pairs-capped:<kind>`. Refs list the rule itself first, then every other rule involved.
+ */
+import type { SourceRef } from '../../model/source-ref.js';
+import type { Finding } from '../../findings/finding.js';
+import type { Severity } from '../../findings/severity.js';
+import type { ChainVerdict } from './first-match.js';
+import type { Item } from './geometry.js';
+import type { PairSink } from './pairs.js';
+import type { WindowsVerdict } from './windows.js';
+
+function about(it: Item): { ruleId: string; ruleName: string } {
+  return { ruleId: it.rule.id, ruleName: it.rule.name };
+}
+
+function refs(it: Item, others: readonly Item[]): SourceRef[] {
+  return [it.rule.source, ...others.map((o) => o.rule.source)];
+}
+
+function ids(list: readonly Item[]): string[] {
+  return list.map((o) => o.rule.id);
+}
+
+/** RULE_SHADOWED / RULE_REDUNDANT for a first-match verdict. */
+export function chainFinding(v: ChainVerdict): Finding {
+  const it = v.item;
+  const base = { refs: refs(it, v.by), direction: it.rule.direction };
+  if (v.kind === 'redundant') {
+    return { ...base, id: `redundant:${it.rule.id}`, code: 'RULE_REDUNDANT', severity: 'low', args: { ...about(it), by: ids(v.by) } };
+  }
+  const severity: Severity = v.conflicting ? 'medium' : 'low';
+  return { ...base, id: `shadowed:${it.rule.id}`, code: 'RULE_SHADOWED', severity, args: { ...about(it), by: ids(v.by), conflicting: v.conflicting } };
+}
+
+/** ALLOW_OVERRIDDEN / RULE_REDUNDANT for a Windows verdict. */
+export function windowsFinding(v: WindowsVerdict): Finding {
+  const it = v.item;
+  const base = { refs: refs(it, v.by), direction: it.rule.direction, args: { ...about(it), by: ids(v.by) } };
+  return v.kind === 'overridden'
+    ? { ...base, id: `overridden:${it.rule.id}`, code: 'ALLOW_OVERRIDDEN', severity: 'medium' }
+    : { ...base, id: `redundant:${it.rule.id}`, code: 'RULE_REDUNDANT', severity: 'low' };
+}
+
+/** The kept pairs, plus ANOMALY_PAIRS_CAPPED per kind when pairs were left out. */
+export function pairFindings(sink: PairSink): Finding[] {
+  const out: Finding[] = [];
+  for (const [a, b] of sink.kept.correlated) {
+    out.push({
+      id: `correlated:${a.rule.id}~${b.rule.id}`,
+      code: 'RULES_CORRELATED',
+      severity: 'info',
+      args: { ...about(a), other: b.rule.id, otherName: b.rule.name },
+      refs: refs(a, [b]),
+      direction: a.rule.direction,
+    });
+  }
+  for (const [later, earlier] of byLater(sink.kept.generalization)) {
+    out.push({
+      id: `generalization:${later.rule.id}`,
+      code: 'RULE_GENERALIZATION',
+      severity: 'info',
+      args: { ...about(later), generalizes: ids(earlier) },
+      refs: refs(later, earlier),
+      direction: later.rule.direction,
+    });
+  }
+  for (const kind of ['correlated', 'generalization'] as const) {
+    const c = sink.counts(kind);
+    if (c.total > c.shown) out.push({ id: `pairs-capped:${kind}`, code: 'ANOMALY_PAIRS_CAPPED', severity: 'info', args: { kind, ...c }, refs: [] });
+  }
+  return out;
+}
+
+/** Generalization pairs grouped by the later rule, in order. */
+function byLater(pairs: readonly (readonly [Item, Item])[]): Map<Item, Item[]> {
+  const out = new Map<Item, Item[]>();
+  for (const [earlier, later] of pairs) {
+    const list = out.get(later);
+    if (list === undefined) out.set(later, [earlier]);
+    else list.push(earlier);
+  }
+  return out;
+}
