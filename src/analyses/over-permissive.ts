@@ -8,6 +8,7 @@
  * whose firewall is OFF is FIREWALL_OFF's finding, not this one. Rules matching only port-less protocols (ICMP,
  * GRE) are not judged; a rule matching every protocol is (`any-protocol`).
  */
+import { entryScope } from './over-permissive/entry.js';
 import { portCover, servicePorts, type MatchSettings } from '../engine/rule-match.js';
 import type { PolicyUnit } from '../engine/units.js';
 import type { Finding } from '../findings/finding.js';
@@ -51,17 +52,29 @@ export function overPermissiveFindings(units: readonly PolicyUnit[], requirement
 }
 
 function ruleFinding(unit: PolicyUnit, rule: Rule, opened: OpenedPorts, required: RequiredPorts, settings: MatchSettings): Finding | undefined {
-  const keep = required.keep(rule, settings);
+  const entry = entryScope(unit, rule, settings);
+  // What a narrower rule keeps: the required ports in its range; when a jump narrowed how the rule is reached, only
+  // the required ports among those it really opens (a block rule cutting the range is remediation's business).
+  const keep = entry.anyProtocol && entry.anyPort ? required.keep(rule, settings) : reachedKeep(opened, required, rule);
   const facts: OpeningFacts = {
     opened,
     required: (p) => required.get(rule.direction, p),
-    anyProtocol: rule.protocols.isFull(),
-    anyPort: portCover(servicePorts(rule), settings).isFull(),
+    anyProtocol: rule.protocols.isFull() && entry.anyProtocol,
+    anyPort: portCover(servicePorts(rule), settings).isFull() && entry.anyPort,
     anyRemote: isAnyAddress(rule.remoteAddresses, unit.ruleSet.families),
     keep,
   };
   const scope = classifyScope(rule.remoteAddresses, unit.ruleSet.families);
   return build(facts, { id: rule.id, name: rule.name, ref: rule.source, direction: rule.direction, protocol: formatProtocols(rule.protocols), scope, conditional: rule.conditions.length > 0 });
+}
+
+function reachedKeep(opened: OpenedPorts, required: RequiredPorts, rule: Rule): OpenedPorts {
+  const keep: OpenedPorts = new Map();
+  for (const [p, set] of opened) {
+    const kept = set.intersect(required.get(rule.direction, p));
+    if (!kept.isEmpty()) keep.set(p, kept);
+  }
+  return keep;
 }
 
 function defaultFinding(unit: PolicyUnit, d: DefaultOpening, required: RequiredPorts, ruleId: string): Finding | undefined {
