@@ -28,12 +28,30 @@ interface Element {
 }
 
 /** Parses `{"nftables":[…]}` text. */
+/** `nft -j` nests a handful of levels; a deeper document is hostile or broken (and would exhaust the stack later). */
+const MAX_JSON_DEPTH = 256;
+
+/** Whether any value lies deeper than `max` levels (iterative: no recursion on hostile input). */
+function deeperThan(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (d > max) return true;
+    if (typeof v !== 'object' || v === null) continue;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 export function parseNftJson(file: string, text: string): JsonParse {
   let root: Json;
   try {
     root = JSON.parse(text) as Json;
   } catch (e) {
     return { ok: false, diagnostics: [{ severity: 'error', code: 'NFT_BAD_JSON', message: `unreadable JSON: ${(e as Error).message}`, ref: { file } }] };
+  }
+  if (deeperThan(root, MAX_JSON_DEPTH)) {
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'NFT_BAD_JSON', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels: not an nft -j export`, ref: { file } }] };
   }
   const list = isObject(root) ? root.nftables : undefined;
   if (!Array.isArray(list)) {

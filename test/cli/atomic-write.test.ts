@@ -7,7 +7,7 @@
  * temporary file; a symlink planted at a temp-file name is never followed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -96,6 +96,7 @@ test(`SIGKILL at random moments (${KILLS} runs): a report path is absent or a co
     const leftovers = checkOutDir(out, `run ${i} (${mode} ${delay} ms, ${outcome})`);
     if (outcome === 'killed' && leftovers.length > 0) midWrite++;
   }
+  rmSync(dir, { recursive: true, force: true });
   assert.ok(midWrite >= 1, `at least one kill landed while a report was being written (${midWrite})`);
 });
 
@@ -111,6 +112,7 @@ test('a previous complete report is replaced whole or kept whole when the next r
     checkOutDir(out, `rerun ${i}`);
     assert.is(readFileSync(join(out, 'k2audit-report.md'), 'utf8'), before, 'same input, same report: old or new, always whole');
   }
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const SAMPLE = join(ROOT, 'fixtures/sample/k2-farm-node.netsh.txt');

@@ -102,15 +102,16 @@ function aliasBomb(): string {
 
 const nftName = 'nft JSON: a 10,000-deep expression ends in a normal result or a clean error';
 if (isRegistered('nft')) {
-  // TODO(nft owner): parsers/nft's JSON reader recurses without a bound and overflows the stack ("internal error") on
-  // a 10,000-deep `left` expression. Un-skip this test once it is bounded (as ps-json's valueItems is).
-  test.skip(`${nftName} [TODO: nft JSON recursion is unbounded]`, async () => {
+  // parsers/nft/json-parse.ts refuses documents nested deeper than 256 levels before interpreting them.
+  test(nftName, async () => {
     const base = readFileSync(join(ROOT, 'fixtures/nft/filter-input.json'), 'utf8');
     const at = base.indexOf('"expr"');
     const deep = `"expr": [{"match":{"op":"==","left":${nestedObject(10_000, '1').replace(/"a"/g, '"payload"')},"right":22}}], "x"`;
     const path = tempFile('deep.nft.json', `${base.slice(0, at)}${deep}${base.slice(at + 6)}`);
     const r = await cli(['parse', path, '--format', 'json']);
     assert.not.ok(r.stderr.includes('internal error'), r.stderr);
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /NFT_BAD_JSON JSON nested deeper than 256 levels/);
   });
 }
 

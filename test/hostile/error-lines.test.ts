@@ -2,8 +2,7 @@
  * @fileoverview A bad input gets exactly one stderr line, whatever the input holds. Regression (fuzz-found): ps-json
  * quoted V8's JSON error message, which carries a snippet of the input, newlines and control characters included, so
  * one error became several lines; and every parser's diagnostic sink now escapes control characters in messages, since
- * quoted CSV fields, JSON strings and XML text can hold line breaks. Known gaps outside this helper's area are skipped
- * tests marked TODO.
+ * quoted CSV fields, JSON strings and XML text can hold line breaks; and the CLI escapes whatever it prints.
  */
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
@@ -47,17 +46,14 @@ test('an escape sequence in an export line is escaped in the error line (iptable
   assert.ok(msg.includes('\\u001b]0;pwned'), msg);
 });
 
-// TODO(cli owner): src/input/structured-file.ts quotes V8's JSON message (with its input snippet) for --requirements
-// and --waivers files; strip the snippet as parsers/ps-json/index.ts does. Un-skip then.
+// The requirement file's message still quotes V8's snippet (src/input/structured-file.ts); main.ts escapes it to one line.
 test('requirement file: invalid JSON with a newline near the error → one line', async () => {
   const req = tempFile('bad-req.json', '{"requirements": [\n x}');
   assertCleanError(await compareFarm(`${ROOT}fixtures/sample/k2-farm-node.netsh.txt`, '--requirements', req), 'requirements');
 });
 
-// TODO(cli owner): messages pushed straight into a diagnostics list (about 15 sites in parsers/, e.g. wfw's
-// WFW_NOT_A_RULE quoting a value name from the hive), sax's text and nft's are printed as they are. Escaping once
-// where src/cli/main.ts prints the error line and commands/parse.ts prints diagnostics (parsers/shared/one-line.ts)
-// would cover every path. Un-skip then.
+// Messages pushed straight into a diagnostics list (wfw's WFW_NOT_A_RULE quotes a value name from the hive) and
+// element paths are escaped where src/cli prints them.
 test('a control character in a .wfw value name never reaches the terminal raw', async () => {
   const h = new HiveBuilder();
   const rules = h.key('FirewallRules', { valueCells: [h.rawValue('x\u001b]0;pwned\u0007', 4, 0x80000004, 1)] });
@@ -67,7 +63,7 @@ test('a control character in a .wfw value name never reaches the terminal raw', 
 });
 
 if (isRegistered('nft')) {
-  // TODO(nft owner): parsers/nft quotes V8's JSON message with its input snippet (NFT_BAD_JSON); strip it. Un-skip then.
+  // NFT_BAD_JSON quotes V8's message with its input snippet; the printed line is escaped to one line.
   test('nft JSON: invalid JSON with a newline near the error → one line', async () => {
     const path = tempFile('bad.nft.json', '{"nftables": [\n {"table": {"family": "ip",\n x}}]}');
     assertCleanError(await compareFarm(path, '--input-format', 'nft'), 'nft json');

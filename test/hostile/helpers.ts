@@ -2,7 +2,7 @@
  * @fileoverview Shared helpers of the hostile-input tests: temp files, the in-process CLI, and the checks every hostile
  * case shares (a clean one-line error with exit 2, never "internal error").
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
@@ -13,9 +13,16 @@ import { cli, type CliRun } from '../cli/run-cli.js';
 
 export { cli, ROOT, type CliRun } from '../cli/run-cli.js';
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+process.on('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits (the hostile files run to megabytes). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'k2audit-hostile-'));
+  const dir = mkdtempSync(join(tmpdir(), 'k2audit-hostile-'));
+  created.push(dir);
+  return dir;
 }
 
 /** Writes `content` to `name` in a fresh temporary directory; returns the path. */

@@ -25,12 +25,6 @@ const SEEDS: readonly { format: string; path: string; fieldLine: number }[] = [
   { format: 'nft', path: 'fixtures/nft/filter-input.json', fieldLine: 1 },
 ];
 
-/**
- * nft's text reader recurses once per `{` (stack overflow at ~4,000, out of memory on a 1 MB line of `{`):
- * TODO(nft owner): drop this exclusion once parsers/nft/text-values.ts bounds its nesting.
- */
-const KNOWN_NFT_BRACE_BUG = (format: string, unit: string): boolean => format === 'nft' && unit.includes('{');
-
 const SWEEP_UNITS = [' ', '\t', '\uFEFF', '\u3000', 'a ', ': ', ' :', 'a:', '1,', '1-', ',', ';', '"', '""', '\\', '-', '=a|', '|', '<', '<a>', '{', '[', '{"a":', '#', '!'];
 const ONE_MB = 1 << 20;
 const SWEEP_SIZE = 64 * 1024;
@@ -59,7 +53,6 @@ test('64 KB sweep: no character class makes detection + parsing of any text form
   const slow: string[] = [];
   for (const seed of activeSeeds()) {
     for (const unit of SWEEP_UNITS) {
-      if (KNOWN_NFT_BRACE_BUG(seed.format, unit)) continue;
       for (const placement of ['line', 'append'] as const) {
         const bytes = withLong(seed, longText(unit, SWEEP_SIZE), placement);
         const { ms } = timed(() => parseBytes(seed.path, bytes));
