@@ -8,7 +8,7 @@ import { SEVERITIES } from '../src/findings/severity.js';
 import { failingFindings } from '../src/findings/verdict.js';
 import { breakable, html, joinHtml, type SafeHtml } from './html-escape.js';
 import { diagnosticsText } from './markdown-header.js';
-import { requirementCounts, severityCounts, STATUSES } from './summary.js';
+import { requirementCounts, severityCounts, signOffRows, STATUSES } from './summary.js';
 import type { ReportOptions } from './types.js';
 
 /** `PASS`/`FAIL` banner with the number of (unwaived) findings at or above the threshold. */
@@ -29,21 +29,7 @@ export function verdictBanner(result: AuditResult): SafeHtml {
 
 /** The sign-off header: what was audited, against what, with which tool, when. */
 export function signOffHeader(result: AuditResult, options: ReportOptions): SafeHtml {
-  const set = result.requirementSet;
-  const rows: [string, string][] = [
-    ['Verdict', result.verdict === 'pass' ? 'PASS' : 'FAIL'],
-    ['Tool', `${result.tool.name} ${result.tool.version}`],
-    ['Requirement set version', set.version],
-    ['Profile', set.profile ?? 'none (custom requirements only)'],
-    ['Features', set.features.length === 0 ? 'none' : set.features.join(', ')],
-    ['Firewall profile', result.firewallProfile],
-    ['Fail-on threshold', result.failOn],
-  ];
-  const ticket = options.ticket ?? result.ticket;
-  if (ticket !== undefined) rows.push(['Ticket', ticket]);
-  const w = result.waivers;
-  if (w !== undefined) rows.push(['Waivers', `${w.files.join(', ')}: ${w.applied} findings waived, ${w.expired} expired, ${w.unused} unused`]);
-  rows.push(['Generated at', result.generatedAt]);
+  const rows = signOffRows(result, options);
   const body = rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`);
   return html`<table class="kv" id="signoff-header"><tbody>
 ${joinHtml(body, '\n')}

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { AuditResult, InputSummary } from '../src/findings/result.js';
 import { mdTable } from './markdown-escape.js';
-import { failingCount } from './summary.js';
+import { failingCount, signOffRows } from './summary.js';
 import type { ReportOptions } from './types.js';
 
 /** `Verdict: **FAIL**: 2 findings at or above the fail-on threshold (high).` */
@@ -18,21 +18,7 @@ export function verdictLine(result: AuditResult): string {
 
 /** The sign-off header: what was audited, against what, with which tool. */
 export function signOffHeader(result: AuditResult, options: ReportOptions): string {
-  const set = result.requirementSet;
-  const rows: string[][] = [
-    ['Verdict', result.verdict === 'pass' ? 'PASS' : 'FAIL'],
-    ['Tool', `${result.tool.name} ${result.tool.version}`],
-    ['Requirement set version', set.version],
-    ['Profile', set.profile ?? 'none (custom requirements only)'],
-    ['Features', set.features.length === 0 ? 'none' : set.features.join(', ')],
-    ['Firewall profile', result.firewallProfile],
-    ['Fail-on threshold', result.failOn],
-  ];
-  const ticket = options.ticket ?? result.ticket;
-  if (ticket !== undefined) rows.push(['Ticket', ticket]);
-  const w = result.waivers;
-  if (w !== undefined) rows.push(['Waivers', `${w.files.join(', ')}: ${w.applied} findings waived, ${w.expired} expired, ${w.unused} unused`]);
-  rows.push(['Generated at', result.generatedAt]);
+  const rows = signOffRows(result, options);
   return mdTable(['Field', 'Value'], rows);
 }
 

@@ -1,6 +1,7 @@
 /**
- * @fileoverview Counts shared by the reporters: requirements per status, findings per severity.
+ * @fileoverview Shared by the reporters: requirements per status, findings per severity, the sign-off rows.
  */
+import type { ReportOptions } from './types.js';
 import type { AuditResult, RequirementStatus } from '../src/findings/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../src/findings/severity.js';
 
@@ -24,4 +25,24 @@ export function severityCounts(result: AuditResult): Record<Severity, number> {
 /** Number of findings at or above the result's `--fail-on` threshold. */
 export function failingCount(result: AuditResult): number {
   return result.findings.filter((f) => atLeast(f.severity, result.failOn)).length;
+}
+
+/** The sign-off header's field/value rows, shared by every report format (each renders them its own way). */
+export function signOffRows(result: AuditResult, options: ReportOptions): [string, string][] {
+  const set = result.requirementSet;
+  const rows: [string, string][] = [
+    ['Verdict', result.verdict === 'pass' ? 'PASS' : 'FAIL'],
+    ['Tool', `${result.tool.name} ${result.tool.version}`],
+    ['Requirement set version', set.version],
+    ['Profile', set.profile ?? 'none (custom requirements only)'],
+    ['Features', set.features.length === 0 ? 'none' : set.features.join(', ')],
+    ['Firewall profile', result.firewallProfile],
+    ['Fail-on threshold', result.failOn],
+  ];
+  const ticket = options.ticket ?? result.ticket;
+  if (ticket !== undefined) rows.push(['Ticket', ticket]);
+  const w = result.waivers;
+  if (w !== undefined) rows.push(['Waivers', `${w.files.join(', ')}: ${w.applied} findings waived, ${w.expired} expired, ${w.unused} unused`]);
+  rows.push(['Generated at', result.generatedAt]);
+  return rows;
 }
