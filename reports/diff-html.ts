@@ -3,6 +3,7 @@
  * allows only its own stylesheet by hash). Same content as the Markdown diff; every input-derived string is
  * escaped by the `html` tag.
  */
+import { signOffRows } from './summary.js';
 import type { DiffResult } from '../src/analyses/diff/types.js';
 import { cspHash } from './html.js';
 import { breakable, html, joinHtml, trusted, type SafeHtml } from './html-escape.js';
@@ -66,19 +67,7 @@ ${section('unified-diff', 'Unified diff of the normalized rule listings', unifie
 }
 
 function signOffHeader(r: DiffResult, options: ReportOptions): SafeHtml {
-  const set = r.requirementSet;
-  const rows: [string, string][] = [
-    ['Verdict', r.verdict === 'pass' ? 'PASS' : 'FAIL'],
-    ['Tool', `${r.tool.name} ${r.tool.version}`],
-    ['Requirement set version', set.version],
-    ['Profile', set.profile ?? 'none (custom requirements only)'],
-    ['Features', set.features.length === 0 ? 'none' : set.features.join(', ')],
-    ['Firewall profile', r.firewallProfile],
-    ['Fail-on threshold', r.failOn],
-  ];
-  const ticket = options.ticket ?? r.ticket;
-  if (ticket !== undefined) rows.push(['Ticket', ticket]);
-  rows.push(['Generated at', r.generatedAt]);
+  const rows = signOffRows(r, options);
   return html`<table class="kv" id="signoff-header"><tbody>
 ${joinHtml(rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`), '\n')}
 </tbody></table>`;

@@ -4,6 +4,7 @@
  * exposures, and the unified diff of the normalized rule listings. Every input-derived string is escaped
  * (markdown-escape.ts); the only time shown is result.generatedAt.
  */
+import { signOffRows } from './summary.js';
 import type { DiffResult } from '../src/analyses/diff/types.js';
 import { exposureSections, flowSections, policySection, requirementSection, ruleSections, unifiedDiffSection } from './diff-markdown-sections.js';
 import { summaryRows, verdictSentence } from './diff-view.js';
@@ -38,19 +39,7 @@ export function diffMarkdownReport(result: DiffResult, options: ReportOptions): 
 }
 
 function signOffHeader(r: DiffResult, options: ReportOptions): string {
-  const set = r.requirementSet;
-  const rows: string[][] = [
-    ['Verdict', r.verdict === 'pass' ? 'PASS' : 'FAIL'],
-    ['Tool', `${r.tool.name} ${r.tool.version}`],
-    ['Requirement set version', set.version],
-    ['Profile', set.profile ?? 'none (custom requirements only)'],
-    ['Features', set.features.length === 0 ? 'none' : set.features.join(', ')],
-    ['Firewall profile', r.firewallProfile],
-    ['Fail-on threshold', r.failOn],
-  ];
-  const ticket = options.ticket ?? r.ticket;
-  if (ticket !== undefined) rows.push(['Ticket', ticket]);
-  rows.push(['Generated at', r.generatedAt]);
+  const rows = signOffRows(r, options);
   return mdTable(['Field', 'Value'], rows);
 }
 

@@ -27,8 +27,11 @@ export function failingCount(result: AuditResult): number {
   return result.findings.filter((f) => atLeast(f.severity, result.failOn)).length;
 }
 
+/** What a sign-off header shows: the audit's (and the diff's) identifying fields. */
+export type SignOffSource = Pick<AuditResult, 'verdict' | 'tool' | 'requirementSet' | 'firewallProfile' | 'failOn' | 'generatedAt' | 'ticket' | 'waivers'>;
+
 /** The sign-off header's field/value rows, shared by every report format (each renders them its own way). */
-export function signOffRows(result: AuditResult, options: ReportOptions): [string, string][] {
+export function signOffRows(result: SignOffSource, options: ReportOptions): [string, string][] {
   const set = result.requirementSet;
   const rows: [string, string][] = [
     ['Verdict', result.verdict === 'pass' ? 'PASS' : 'FAIL'],
