@@ -19,6 +19,7 @@
  * Formats: `iptables-save` (filter table, policy DROP inbound) or `netsh` (`show rule name=all` text; jumps and
  * states do not exist there, disabled rules and profiles do).
  */
+import { rng as mulberry32 } from '../bench/generate.mjs';
 import { writeFileSync } from 'node:fs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -151,17 +152,6 @@ function pick(weighted) {
     x -= w;
   }
   return weighted[weighted.length - 1][1];
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function parseArgs(argv) {
