@@ -3,7 +3,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 
 /** Largest input accepted (bytes). */
@@ -113,4 +113,19 @@ function describeFsError(e: unknown): string {
     default:
       return e instanceof Error ? e.message : String(e);
   }
+}
+
+/**
+ * Where each report format goes: stdout (absent from the map, when there is no --out), the --out file, or
+ * `<out>/<base><extension>` when --out is a directory (or several formats are asked for).
+ */
+export function outputTargets<F extends string>(formats: readonly F[], out: string | undefined, base: string, extensions: Readonly<Record<F, string>>): Map<F, string> {
+  const targets = new Map<F, string>();
+  if (out === undefined) {
+    if (formats.length > 1) throw new UsageError('several --format values need --out <directory>');
+    return targets;
+  }
+  const asDir = formats.length > 1 || out.endsWith('/') || isDirectory(out);
+  for (const f of formats) targets.set(f, asDir ? join(out, `${base}${extensions[f]}`) : out);
+  return targets;
 }

@@ -1,7 +1,6 @@
 /**
  * @fileoverview `k2audit compare <export...>`: audit one host's exports against a requirement profile.
  */
-import { join } from 'node:path';
 import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/index.js';
 import { failingFindings } from '../../findings/verdict.js';
 import { StageTimer } from '../../engine/stage-timer.js';
@@ -9,7 +8,7 @@ import { fixScript, scriptDialect } from '../../analyses/remediation/index.js';
 import type { RemediationItem } from '../../findings/remediation.js';
 import { auditHost, renderReports, type AuditArgs } from '../audit-host.js';
 import { UsageError } from '../errors.js';
-import { isDirectory, writeAtomic } from '../io.js';
+import { outputTargets, writeAtomic } from '../io.js';
 
 export interface CompareArgs extends AuditArgs {
   readonly exports: readonly string[];
@@ -29,7 +28,7 @@ export interface CommandIO {
 /** Runs the audit, writes the reports, returns the exit code (0 pass, 1 findings at or above --fail-on). */
 export function runCompare(args: CompareArgs, io: CommandIO): number {
   const formats = [...new Set(args.format)];
-  const targets = outputTargets(formats, args.out);
+  const targets = outputTargets(formats, args.out, 'k2audit-report', REPORT_EXTENSIONS);
   const timer = io.env['K2AUDIT_TIMINGS'] === '1' ? new StageTimer(() => performance.now()) : undefined;
   const result = auditHost(args.exports, args, io.env, timer);
   const rendered = renderReports(result, formats, args.ticket);
@@ -69,14 +68,3 @@ function roundAll(stages: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
-/** Where each format goes: stdout (absent), the --out file, or a file in the --out directory. */
-function outputTargets(formats: readonly ReportFormat[], out: string | undefined): Map<ReportFormat, string> {
-  const targets = new Map<ReportFormat, string>();
-  if (out === undefined) {
-    if (formats.length > 1) throw new UsageError('several --format values need --out <directory>');
-    return targets;
-  }
-  const asDir = formats.length > 1 || out.endsWith('/') || isDirectory(out);
-  for (const f of formats) targets.set(f, asDir ? join(out, `k2audit-report${REPORT_EXTENSIONS[f]}`) : out);
-  return targets;
-}

@@ -5,12 +5,11 @@ import { diffReporters, DIFF_REPORT_EXTENSIONS, type DiffReportFormat } from '..
 import { diffAudits, diffExitCode } from '../../analyses/diff/index.js';
 import { audit } from '../../engine/audit.js';
 import { UsageError } from '../errors.js';
-import { isDirectory, writeAtomic } from '../io.js';
+import { outputTargets, writeAtomic } from '../io.js';
 import { loadInput, loadOptionsFrom } from '../load-input.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion } from '../options.js';
 import type { AuditArgs } from '../audit-host.js';
 import type { CommandIO } from './compare.js';
-import { join } from 'node:path';
 
 export interface DiffArgs extends AuditArgs {
   readonly before: string;
@@ -23,7 +22,7 @@ export interface DiffArgs extends AuditArgs {
 /** Writes the diff reports; exit 1 when a required flow regresses or a new exposure reaches --fail-on. */
 export function runDiff(args: DiffArgs, io: CommandIO): number {
   const formats = [...new Set(args.format)];
-  if (args.out === undefined && formats.length > 1) throw new UsageError('several --format values need --out <directory>');
+  const targets = outputTargets(formats, args.out, 'k2audit-diff', DIFF_REPORT_EXTENSIONS);
   const requirements = requirementSetFrom(args.profile === undefined && (args.requirements ?? []).length === 0 ? { ...args, profile: 'farm' } : args);
   const settings = matchSettingsFrom(args.iface, args.rpcRange);
   const generatedAt = reportTime(args.timestamp, io.env);
@@ -34,11 +33,11 @@ export function runDiff(args: DiffArgs, io: CommandIO): number {
     return { inputs, result: r.result };
   };
   const result = diffAudits(side(args.before), side(args.after), { fwProfile: args.fwProfile, settings, failOn: args.failOn });
-  const asDir = args.out !== undefined && (formats.length > 1 || args.out.endsWith('/') || isDirectory(args.out));
   for (const f of formats) {
     const text = diffReporters[f](result, args.ticket === undefined ? {} : { ticket: args.ticket });
-    if (args.out === undefined) io.stdout(text);
-    else writeAtomic(asDir ? join(args.out, `k2audit-diff${DIFF_REPORT_EXTENSIONS[f]}`) : args.out, text);
+    const target = targets.get(f);
+    if (target === undefined) io.stdout(text);
+    else writeAtomic(target, text);
   }
   const code = diffExitCode(result);
   if (!args.quiet) io.stderr(`k2audit: diff ${args.before} → ${args.after}: ${code === 0 ? 'no regression' : 'regressions or new exposures at or above --fail-on'}\n`);

@@ -6,7 +6,6 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fleetJson, fleetMarkdown } from '../../../reports/fleet.js';
-import type { ReportFormat } from '../../../reports/index.js';
 import { sortHosts, type FleetSummary, type HostSummary } from '../../findings/fleet.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from '../io.js';
