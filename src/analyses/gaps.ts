@@ -8,7 +8,7 @@ import { TRANSPORT_NUMBER } from '../model/protocol.js';
 import { compareRefs, formatRef } from '../model/source-ref.js';
 import type { Family } from '../model/address-set.js';
 import type { Contribution, SegmentDecision } from '../engine/decision.js';
-import { evaluateFlow, type EvalContext } from '../engine/evaluate.js';
+import { flowSegments, type EvalContext } from '../engine/evaluate.js';
 import type { PolicyUnit } from '../engine/units.js';
 import type { Citation, RequirementResult, RequirementStatus } from '../findings/result.js';
 import type { Requirement } from '../requirements/types.js';
@@ -39,7 +39,7 @@ export function evaluateRequirement(req: Requirement, units: readonly PolicyUnit
     const perFamily = unit.ruleSet.families
       .map((family) => ({ family, required: req.remote.intersect(unit.universe).only([family]) }))
       .filter((x) => !x.required.isEmpty());
-    for (const { lo, hi, decision } of evaluateFlow(unit, flow, ctx)) {
+    for (const { lo, hi, decision } of flowSegments(unit, flow, ctx)) {
       for (const { family, required } of perFamily) {
         let t = tallies.get(family);
         if (t === undefined) tallies.set(family, (t = newTally()));
