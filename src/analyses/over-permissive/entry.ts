@@ -15,24 +15,51 @@ export interface EntryScope {
 
 const OPEN: EntryScope = { anyProtocol: true, anyPort: true };
 
+/** Per unit: the jump/goto rules into each chain (`table/name` → rules), and the scopes computed so far. */
+interface EntryCache {
+  readonly jumpsInto: Map<string, Rule[]>;
+  readonly scopes: Map<string, EntryScope>;
+}
+
+const caches = new WeakMap<PolicyUnit, EntryCache>();
+
+function cacheOf(unit: PolicyUnit): EntryCache {
+  let c = caches.get(unit);
+  if (c !== undefined) return c;
+  const jumpsInto = new Map<string, Rule[]>();
+  for (const r of unit.ruleSet.rules) {
+    if ((r.action !== 'jump' && r.action !== 'goto') || r.target === undefined || r.chain === undefined) continue;
+    const key = `${r.chain.slice(0, r.chain.lastIndexOf('/'))}/${r.target}`;
+    jumpsInto.set(key, [...(jumpsInto.get(key) ?? []), r]);
+  }
+  c = { jumpsInto, scopes: new Map() };
+  caches.set(unit, c);
+  return c;
+}
+
 /** Whether every way into the rule's chain (for its direction) admits every protocol / every service port. */
 export function entryScope(unit: PolicyUnit, rule: Rule, settings: MatchSettings): EntryScope {
   if (unit.ruleSet.semantics === 'windows' || rule.chain === undefined) return OPEN;
-  return chainEntry(unit, rule.chain, rule.direction, settings, new Set());
+  const cache = cacheOf(unit);
+  const memoKey = `${rule.direction} ${rule.chain}`;
+  let scope = cache.scopes.get(memoKey);
+  if (scope === undefined) {
+    scope = chainEntry(unit, cache, rule.chain, rule.direction, settings, new Set());
+    cache.scopes.set(memoKey, scope);
+  }
+  return scope;
 }
 
-function chainEntry(unit: PolicyUnit, key: string, direction: Rule['direction'], settings: MatchSettings, seen: Set<string>): EntryScope {
+function chainEntry(unit: PolicyUnit, cache: EntryCache, key: string, direction: Rule['direction'], settings: MatchSettings, seen: Set<string>): EntryScope {
   const hooks = unit.ruleSet.hooks?.[direction] ?? HOOK_CHAINS[direction];
   if (hooks.includes(key)) return OPEN;
   if (seen.has(key)) return { anyProtocol: false, anyPort: false };
   seen.add(key);
-  const [table, name] = [key.slice(0, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)];
   let anyProtocol = false;
   let anyPort = false;
-  for (const r of unit.ruleSet.rules) {
-    if (r.direction !== direction || (r.action !== 'jump' && r.action !== 'goto') || r.target !== name || r.chain === undefined) continue;
-    if (r.chain.slice(0, r.chain.lastIndexOf('/')) !== table) continue;
-    const outer = chainEntry(unit, r.chain, direction, settings, seen);
+  for (const r of cache.jumpsInto.get(key) ?? []) {
+    if (r.direction !== direction || r.chain === undefined) continue;
+    const outer = chainEntry(unit, cache, r.chain, direction, settings, seen);
     anyProtocol ||= outer.anyProtocol && r.protocols.isFull();
     anyPort ||= outer.anyPort && portCover(servicePorts(r), settings).isFull();
     if (anyProtocol && anyPort) break;
