@@ -38,8 +38,8 @@ export function overPermissiveFindings(units: readonly PolicyUnit[], requirement
   for (const unit of units) {
     for (const direction of unit.ruleSet.directions) {
       const opening = openingOf(unit, direction, opts);
-      for (const { rule, opened } of opening.rules.values()) {
-        const f = ruleFinding(unit, rule, opened, required, opts.settings);
+      for (const { rule, opened, upperBound } of opening.rules.values()) {
+        const f = ruleFinding(unit, rule, opened, required, opts.settings, upperBound === true);
         if (f !== undefined) out.push(f);
       }
       if (opening.byDefault !== undefined) {
@@ -51,7 +51,7 @@ export function overPermissiveFindings(units: readonly PolicyUnit[], requirement
   return out.sort((a, b) => compareRefs(a.refs[0] ?? { file: '' }, b.refs[0] ?? { file: '' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function ruleFinding(unit: PolicyUnit, rule: Rule, opened: OpenedPorts, required: RequiredPorts, settings: MatchSettings): Finding | undefined {
+function ruleFinding(unit: PolicyUnit, rule: Rule, opened: OpenedPorts, required: RequiredPorts, settings: MatchSettings, upperBound: boolean): Finding | undefined {
   const entry = entryScope(unit, rule, settings);
   // What a narrower rule keeps: the required ports in its range; when a jump narrowed how the rule is reached, only
   // the required ports among those it really opens (a block rule cutting the range is remediation's business).
@@ -65,7 +65,7 @@ function ruleFinding(unit: PolicyUnit, rule: Rule, opened: OpenedPorts, required
     keep,
   };
   const scope = classifyScope(rule.remoteAddresses, unit.ruleSet.families);
-  return build(facts, { id: rule.id, name: rule.name, ref: rule.source, direction: rule.direction, protocol: formatProtocols(rule.protocols), scope, conditional: rule.conditions.length > 0 });
+  return build(facts, { id: rule.id, name: rule.name, ref: rule.source, direction: rule.direction, protocol: formatProtocols(rule.protocols), scope, conditional: rule.conditions.length > 0, upperBound });
 }
 
 function reachedKeep(opened: OpenedPorts, required: RequiredPorts, rule: Rule): OpenedPorts {
@@ -104,6 +104,7 @@ interface Subject {
   readonly protocol: string;
   readonly scope: AddressScope;
   readonly conditional: boolean;
+  readonly upperBound?: boolean;
 }
 
 function build(facts: OpeningFacts, s: Subject, refs: readonly SourceRef[] = [s.ref]): Finding | undefined {
@@ -124,7 +125,7 @@ function build(facts: OpeningFacts, s: Subject, refs: readonly SourceRef[] = [s.
     id: `over-permissive:${s.id}`,
     code: 'RULE_OVER_PERMISSIVE',
     severity,
-    args: { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep) },
+    args: { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep), ...(s.upperBound === true ? { upperBound: true as const } : {}) },
     refs,
     direction: s.direction,
     protocol: s.protocol,

@@ -66,6 +66,8 @@ interface OverPermissiveArgs extends RuleArgs {
   readonly excess: string;
   /** Required ports inside the rule's range (what a narrower rule would keep), e.g. `5252,5555/tcp`; '' when none. */
   readonly keep: string;
+  /** `excess` is an upper bound: earlier rules already decide too many scattered parts of the range to list. */
+  readonly upperBound?: true;
 }
 
 export type FindingCode = Finding['code'];

@@ -28,7 +28,8 @@ export function findingMessage(f: Finding): string {
         : `${f.args.chain} (${f.args.family}) drops by default and no rule accepts ESTABLISHED packets: replies to the host's outbound connections are dropped, so required outbound flows cannot complete unless stateless rules accept the replies`;
     case 'RULE_OVER_PERMISSIVE': {
       const keep = f.args.keep === '' ? 'no required port lies in its range: remove it or scope it' : `a rule for ${f.args.keep} would do`;
-      return `rule "${f.args.ruleName}" opens more than the requirements need (${f.args.traits.join(', ')}): ${f.args.excess} beyond them; ${keep}`;
+      const bound = f.args.upperBound === true ? ' at most (earlier rules already decide too many scattered parts of its range to list)' : '';
+      return `rule "${f.args.ruleName}" opens more than the requirements need (${f.args.traits.join(', ')}): ${f.args.excess}${bound} beyond them; ${keep}`;
     }
     case 'RULE_SHADOWED':
       return `rule "${f.args.ruleName}" never decides anything: earlier rules (${f.args.by.join(', ')}) cover it${f.args.conflicting ? ' with a different action, so it does not do what it says' : ''}`;

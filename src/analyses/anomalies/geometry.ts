@@ -55,7 +55,7 @@ export function compress(boxes: readonly RawBox[]): Geometry {
 }
 
 /** Sorted distinct cut points (every lo and hi + 1) of flat interval lists. */
-function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
+export function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
   let n = 0;
   for (const l of lists) n += l.length;
   const arr = new Float64Array(n);
@@ -72,7 +72,8 @@ function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
   return arr.subarray(0, u);
 }
 
-function bigCutsOf(lists: readonly (readonly bigint[])[]): bigint[] {
+/** Sorted distinct cut points of flat bigint interval lists. */
+export function bigCutsOf(lists: readonly (readonly bigint[])[]): bigint[] {
   const values: bigint[] = [];
   for (const l of lists) for (let i = 0; i < l.length; i += 2) values.push(l[i] as bigint, (l[i + 1] as bigint) + 1n);
   values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -80,13 +81,14 @@ function bigCutsOf(lists: readonly (readonly bigint[])[]): bigint[] {
 }
 
 /** Maps a normalized flat list onto cut indices (monotone, so the result stays normalized). */
-function mapFlat(flat: readonly number[], cutList: Float64Array): number[] {
+export function mapFlat(flat: readonly number[], cutList: Float64Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < flat.length; i += 2) out.push(search(cutList, flat[i] as number), search(cutList, (flat[i + 1] as number) + 1) - 1);
   return out;
 }
 
-function atomsOf(a: AddressSet, v4: Float64Array, v6: readonly bigint[], v6Offset: number): number[] {
+/** An address set as flat atom-index intervals (IPv6 atoms follow the IPv4 ones at `v6Offset`). */
+export function atomsOf(a: AddressSet, v4: Float64Array, v6: readonly bigint[], v6Offset: number): number[] {
   const out = mapFlat(a.v4.bounds, v4);
   const b6 = a.v6.bounds;
   for (let i = 0; i < b6.length; i += 2) {

@@ -6,117 +6,22 @@
  * accepts (Windows outbound allow, iptables OUTPUT ACCEPT without a final DROP) allow rules add nothing.
  * Inbound ports the defaults alone accept (Windows default inbound allow, an INPUT ACCEPT policy that is reached)
  * are reported as opened by the default itself.
+ *
+ * Computed by the fast paths (opened-windows.ts, opened-chains.ts: one pass with an occlusion tree) where they
+ * apply, else by sweeping every port segment through the engine (opened-sweep.ts), which gives the same answers.
  */
-import type { AddressSet } from '../../model/address-set.js';
-import { ALL_PORTS, NO_PORTS, ports, type PortSet } from '../../model/port-set.js';
-import { TCP, UDP } from '../../model/protocol.js';
-import type { Direction, Rule } from '../../model/rule.js';
-import { formatRef } from '../../model/source-ref.js';
-import { evaluateFlow, type EvalContext, type SegmentResult } from '../../engine/evaluate.js';
-import { buildUnits, type PolicyUnit } from '../../engine/units.js';
-import type { Citation } from '../../findings/result.js';
+import type { Direction } from '../../model/rule.js';
+import type { EvalContext } from '../../engine/evaluate.js';
+import type { PolicyUnit } from '../../engine/units.js';
+import { chainOpening } from './opened-chains.js';
+import { openingBySweep } from './opened-sweep.js';
+import { windowsOpening } from './opened-windows.js';
+import type { UnitOpening } from './opened-types.js';
 
-/** Transport protocols whose ports the analysis measures. */
-export const PORT_PROTOCOLS: readonly number[] = [TCP, UDP];
-
-/** Ports opened per protocol number. */
-export type OpenedPorts = Map<number, PortSet>;
-
-export interface RuleOpening {
-  readonly rule: Rule;
-  readonly opened: OpenedPorts;
-}
-
-export interface DefaultOpening {
-  readonly opened: OpenedPorts;
-  /** The default policies that accept (first-match: filter chains preferred over raw/mangle ones). */
-  readonly citations: readonly Citation[];
-}
-
-export interface UnitOpening {
-  /** By rule id, in rule-set order. */
-  readonly rules: ReadonlyMap<string, RuleOpening>;
-  /** Inbound only: ports the defaults accept without any allow rule; undefined when they accept none. */
-  readonly byDefault: DefaultOpening | undefined;
-}
+export { PORT_PROTOCOLS, type DefaultOpening, type OpenedPorts, type RuleOpening, type UnitOpening } from './opened-types.js';
 
 /** Computes what every allow rule (and, inbound, the default) opens in one direction of a unit. */
 export function openingOf(unit: PolicyUnit, direction: Direction, ctx: EvalContext): UnitOpening {
-  const baseline = baselineUnit(unit, ctx);
-  const rules = new Map<string, RuleOpening>();
-  const dflt = { opened: new Map<number, PortSet>() as OpenedPorts, citations: new Map<string, Citation>() };
-  for (const protocol of PORT_PROTOCOLS) {
-    const flow = { direction, protocol, ports: ALL_PORTS };
-    const base = evaluateFlow(baseline, flow, ctx);
-    for (const seg of evaluateFlow(unit, flow, ctx)) {
-      const baseLow = baseAt(base, seg.lo)?.decision.low;
-      for (const c of seg.decision.allowedBy) {
-        if (c.citation.kind !== 'rule' || c.citation.ruleId === undefined) continue;
-        if (added(c.addresses, seg.decision.high, baseLow).isEmpty()) continue;
-        const rule = ruleById(unit, c.citation.ruleId);
-        if (rule === undefined) continue;
-        let entry = rules.get(rule.id);
-        if (entry === undefined) rules.set(rule.id, (entry = { rule, opened: new Map() }));
-        addPorts(entry.opened, protocol, seg.lo, seg.hi);
-      }
-    }
-    if (direction === 'in') for (const seg of base) recordDefault(dflt, seg, protocol);
-  }
-  const ordered = new Map([...rules].sort(([a], [b]) => (unit.index.position.get(a) ?? 0) - (unit.index.position.get(b) ?? 0)));
-  const byDefault = dflt.opened.size === 0 ? undefined : { opened: dflt.opened, citations: preferFilter(unit, [...dflt.citations.values()]) };
-  return { rules: ordered, byDefault };
-}
-
-/** The unit with every allow and bypass rule removed: what its defaults (and block rules) alone decide. */
-function baselineUnit(unit: PolicyUnit, ctx: EvalContext): PolicyUnit {
-  const rs = unit.ruleSet;
-  const rules = rs.rules.filter((r) => r.action !== 'allow' && r.action !== 'bypass');
-  const built = buildUnits([{ file: unit.file, ruleSet: { ...rs, rules } }], ctx.settings);
-  // One input of one semantics always forms exactly one unit.
-  return built.ok && built.units[0] !== undefined ? built.units[0] : unit;
-}
-
-function added(addresses: AddressSet, high: AddressSet, baseLow: AddressSet | undefined): AddressSet {
-  const open = addresses.intersect(high);
-  return baseLow === undefined ? open : open.subtract(baseLow);
-}
-
-/** The baseline segment holding `port` (baseline segments are cut at a subset of the unit's boundaries). */
-function baseAt(base: readonly SegmentResult[], port: number): SegmentResult | undefined {
-  let lo = 0;
-  let hi = base.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = base[mid] as SegmentResult;
-    if (port < s.lo) hi = mid - 1;
-    else if (port > s.hi) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
-function ruleById(unit: PolicyUnit, id: string): Rule | undefined {
-  const p = unit.index.position.get(id);
-  return p === undefined ? undefined : unit.index.rule(p);
-}
-
-function addPorts(into: OpenedPorts, protocol: number, lo: number, hi: number): void {
-  into.set(protocol, (into.get(protocol) ?? NO_PORTS).union(ports([lo, hi])));
-}
-
-/** Records a baseline segment the defaults certainly accept (a firewall that is OFF is FIREWALL_OFF's finding). */
-function recordDefault(into: { opened: OpenedPorts; citations: Map<string, Citation> }, seg: SegmentResult, protocol: number): void {
-  const d = seg.decision;
-  if (d.low.isEmpty() || d.allowedBy.some((c) => c.citation.kind === 'firewall-off')) return;
-  const policies = d.allowedBy.filter((c) => c.citation.kind === 'default-policy' && c.addresses.overlaps(d.low));
-  if (policies.length === 0) return;
-  addPorts(into.opened, protocol, seg.lo, seg.hi);
-  for (const c of policies) into.citations.set(`${formatRef(c.citation.ref)}|${c.citation.name}`, c.citation);
-}
-
-/** First-match: the filter-table policies when any accept (raw and mangle chains accept by design). */
-function preferFilter(unit: PolicyUnit, citations: readonly Citation[]): Citation[] {
-  const filterRefs = new Set((unit.ruleSet.chains ?? []).filter((c) => c.table === 'filter' && c.source !== undefined).map((c) => formatRef(c.source ?? { file: '' })));
-  const filtered = citations.filter((c) => filterRefs.has(formatRef(c.ref)));
-  return filtered.length > 0 ? filtered : [...citations];
+  const fast = unit.ruleSet.semantics === 'windows' ? windowsOpening(unit, direction, ctx) : chainOpening(unit, direction, ctx);
+  return fast ?? openingBySweep(unit, direction, ctx);
 }

@@ -1,0 +1,235 @@
+/**
+ * @fileoverview The union of certainly-decided boxes (key segment × address atom, compressed coordinates), filled in
+ * evaluation order, answering "on which key segments does this box still have a point nobody decided before?".
+ *
+ * A segment tree over key segments; an inserted box stores its address atoms at the O(log n) canonical nodes of its
+ * key intervals, so the union along a root-to-leaf path is exactly the union of the boxes over that leaf. Each node also knows the most atoms any path below it stores (`reach`): a query whose
+ * remaining atoms outnumber that cannot be covered anywhere below, so the whole range is reported without descending.
+ * That bound is what keeps a wide query (an any-address rule over thousands of single-port /24 rules) logarithmic.
+ *
+ * Frames: pieces inserted as frame-scoped (a RETURN inside a chain, the part of a rule only certain once a packet
+ * entered an uncertain jump) are removed when their frame ends; permanent pieces stay, without the atoms that
+ * frame-scoped pieces held over the same keys when they were inserted (packets that left the chain are not decided
+ * by its later rules).
+ */
+import { subtract, type Flat } from '../anomalies/flat.js';
+
+export class OcclusionTree {
+  /** Permanent pieces per node: the whole box is stored, so a wide box stays one piece that a query tests cheaply. */
+  private readonly perm: (number[] | undefined)[];
+  /** Frame-scoped pieces per node. */
+  private readonly scoped: (number[] | undefined)[];
+  /** Atoms stored at each node (both lists). */
+  private readonly own: Float64Array;
+  /** Most atoms stored along any path from the node down (node included): an upper bound of what it can cover. */
+  private readonly reach: Float64Array;
+  /** Frame-scoped pieces per open frame: [node, lo, hi, …]. */
+  private readonly frames: number[][] = [];
+  /** Frame-scoped pieces stored in each node's subtree (node included). */
+  private readonly scopedBelow: Int32Array;
+  private budget = 0;
+
+  constructor(private readonly size: number) {
+    const n = 4 * Math.max(1, size);
+    this.perm = new Array<number[] | undefined>(n).fill(undefined);
+    this.scoped = new Array<number[] | undefined>(n).fill(undefined);
+    this.own = new Float64Array(n);
+    this.reach = new Float64Array(n);
+    this.scopedBelow = new Int32Array(n);
+  }
+
+  /** Opens a frame: frame-scoped pieces inserted from now on are removed by the matching `endFrame`. */
+  beginFrame(): void {
+    this.frames.push([]);
+  }
+
+  /** Removes the pieces the innermost frame inserted as frame-scoped. */
+  endFrame(): void {
+    const log = this.frames.pop();
+    if (log === undefined) return;
+    for (let i = log.length - 3; i >= 0; i -= 3) {
+      const node = log[i] as number;
+      const lo = log[i + 1] as number;
+      const hi = log[i + 2] as number;
+      this.scoped[node] = subtract(this.scoped[node] ?? [], [lo, hi]);
+      this.own[node] = (this.own[node] as number) - (hi - lo + 1);
+      for (let v = node; v >= 1; v >>= 1) this.scopedBelow[v] = (this.scopedBelow[v] as number) - 1;
+      this.refresh(node);
+    }
+  }
+
+  /**
+   * Adds the box keys × atoms; `scoped` pieces last until the current frame ends. A permanent box leaves out what
+   * frame-scoped pieces above it hold (those packets left the chain: whatever decides them later is not certain).
+   */
+  insert(keys: Flat, atoms: Flat, scoped = false): void {
+    if (atoms.length === 0) return;
+    const log = scoped ? this.frames[this.frames.length - 1] : undefined;
+    for (let i = 0; i < keys.length; i += 2) this.ins(1, 0, this.size - 1, keys[i] as number, keys[i + 1] as number, atoms, log);
+  }
+
+  /**
+   * The key segments (flat, merged) where some atom of the box is covered by no inserted box. Visits at most
+   * `budget` tree nodes; what it could not look at is reported as uncovered, and `exhausted` tells.
+   */
+  uncovered(keys: Flat, atoms: Flat, budget = Number.POSITIVE_INFINITY): { keys: number[]; exhausted: boolean } {
+    const out: number[] = [];
+    if (atoms.length === 0) return { keys: out, exhausted: false };
+    this.budget = budget;
+    const need = countOf(atoms);
+    for (let i = 0; i < keys.length; i += 2) this.query(1, 0, this.size - 1, keys[i] as number, keys[i + 1] as number, atoms, need, [], 0, out);
+    return { keys: out, exhausted: this.budget < 0 };
+  }
+
+  private ins(node: number, nl: number, nr: number, ql: number, qr: number, rest: Flat, log: number[] | undefined): void {
+    let left = rest;
+    const sc = this.scoped[node];
+    if (sc !== undefined && sc.length > 0) left = subtract(left, sc);
+    // A permanent box goes below a node whose subtree holds frame-scoped pieces, so it can leave those out too.
+    if (ql <= nl && nr <= qr && (log !== undefined || nl === nr || this.scopedBelow[node] === 0)) {
+      const pm = this.perm[node];
+      if (pm !== undefined && pm.length > 0) left = subtract(left, pm);
+      if (left.length === 0) return;
+      const list = log === undefined ? (this.perm[node] ??= []) : (this.scoped[node] ??= []);
+      for (let i = 0; i < left.length; i += 2) {
+        const lo = left[i] as number;
+        const hi = left[i + 1] as number;
+        addDisjoint(list, lo, hi);
+        this.own[node] = (this.own[node] as number) + (hi - lo + 1);
+        if (log !== undefined) {
+          log.push(node, lo, hi);
+          for (let v = node; v >= 1; v >>= 1) this.scopedBelow[v] = (this.scopedBelow[v] as number) + 1;
+        }
+      }
+    } else {
+      if (left.length === 0) return;
+      const mid = (nl + nr) >> 1;
+      if (ql <= mid) this.ins(2 * node, nl, mid, ql, qr, left, log);
+      if (qr > mid) this.ins(2 * node + 1, mid + 1, nr, ql, qr, left, log);
+    }
+    this.reach[node] = (this.own[node] as number) + Math.max(this.reach[2 * node] ?? 0, this.reach[2 * node + 1] ?? 0);
+  }
+
+  /** Recomputes `reach` from a node up to the root. */
+  private refresh(node: number): void {
+    for (let v = node; v >= 1; v >>= 1) {
+      const below = 2 * v < this.reach.length ? Math.max(this.reach[2 * v] as number, this.reach[2 * v + 1] as number) : 0;
+      this.reach[v] = (this.own[v] as number) + below;
+    }
+  }
+
+  /**
+   * `rest`: the query's atoms minus the small piece lists on the path; `deferred`: the long lists on the path, not
+   * subtracted yet (subtracting 10,000 /24 pieces from an any-address query would cost that much at every visit), with
+   * their total atom count `deferredAtoms`. `need` is the atom count of `rest`.
+   */
+  private query(node: number, nl: number, nr: number, ql: number, qr: number, rest: Flat, need: number, deferred: Flat[], deferredAtoms: number, out: number[]): void {
+    // At least need - deferredAtoms atoms are left; no path below stores that many: nothing below is covered.
+    if ((this.reach[node] as number) < need - deferredAtoms || --this.budget < 0) {
+      push(out, Math.max(nl, ql), Math.min(nr, qr));
+      return;
+    }
+    let left = rest;
+    let count = need;
+    let pushed = 0;
+    let atoms = deferredAtoms;
+    for (let which = 0; which < 2; which++) {
+      const p = which === 0 ? this.perm[node] : this.scoped[node];
+      if (p === undefined || p.length === 0) continue;
+      if (spans(p, left)) {
+        deferred.length -= pushed;
+        return;
+      }
+      if (p.length > DEFER_PIECES && piecesWithin(p, left) > DEFER_PIECES) {
+        deferred.push(p);
+        pushed++;
+        atoms += (this.own[node] as number);
+        continue;
+      }
+      left = subtract(left, p);
+      if (left.length === 0) {
+        deferred.length -= pushed;
+        return;
+      }
+      count = countOf(left);
+    }
+    if (nl === nr) {
+      if (!coveredBy(left, deferred)) push(out, nl, nl);
+    } else {
+      const mid = (nl + nr) >> 1;
+      if (ql <= mid) this.query(2 * node, nl, mid, ql, qr, left, count, deferred, atoms, out);
+      if (qr > mid) this.query(2 * node + 1, mid + 1, nr, ql, qr, left, count, deferred, atoms, out);
+    }
+    deferred.length -= pushed;
+  }
+}
+
+/** A piece list that would cut a query's atoms into more than this many parts is subtracted only at a leaf. */
+const DEFER_PIECES = 64;
+
+/** How many intervals of `p` lie within the span of `f` (binary searches, no scan). */
+function piecesWithin(p: Flat, f: Flat): number {
+  return firstEnding(p, (f[f.length - 1] as number) + 1) - firstEnding(p, f[0] as number);
+}
+
+/** Index (in intervals) of the first interval of `p` ending at or after x. */
+function firstEnding(p: Flat, x: number): number {
+  let a = 0;
+  let b = p.length / 2;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((p[2 * mid + 1] as number) < x) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** Whether the lists together cover every atom of `f`. */
+function coveredBy(f: Flat, lists: readonly Flat[]): boolean {
+  let left = f;
+  for (const p of lists) {
+    if (spans(p, left)) return true;
+    left = subtract(left, p);
+    if (left.length === 0) return true;
+  }
+  return left.length === 0;
+}
+
+/** Whether one interval of `p` spans all of `f` (a cheap, common sufficient test for "covers"). */
+function spans(p: Flat, f: Flat): boolean {
+  const k = 2 * firstEnding(p, f[0] as number);
+  return k < p.length && (p[k] as number) <= (f[0] as number) && (p[k + 1] as number) >= (f[f.length - 1] as number);
+}
+
+function countOf(f: Flat): number {
+  let n = 0;
+  for (let i = 0; i < f.length; i += 2) n += (f[i + 1] as number) - (f[i] as number) + 1;
+  return n;
+}
+
+/** Appends [lo, hi] to a flat list built in ascending order, merging with a touching last interval. */
+function push(out: number[], lo: number, hi: number): void {
+  const n = out.length;
+  if (n > 0 && (out[n - 1] as number) + 1 >= lo) out[n - 1] = Math.max(out[n - 1] as number, hi);
+  else out.push(lo, hi);
+}
+
+/** Inserts [lo, hi], which overlaps nothing in `list`, merging with touching neighbours. */
+function addDisjoint(list: number[], lo: number, hi: number): void {
+  let a = 0;
+  let b = list.length / 2;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((list[2 * mid + 1] as number) < lo) a = mid + 1;
+    else b = mid;
+  }
+  const k = 2 * a;
+  const joinsPrev = k > 0 && (list[k - 1] as number) + 1 === lo;
+  const joinsNext = k < list.length && (list[k] as number) === hi + 1;
+  if (joinsPrev && joinsNext) {
+    list[k - 1] = list[k + 1] as number;
+    list.splice(k, 2);
+  } else if (joinsPrev) list[k - 1] = hi;
+  else if (joinsNext) list[k] = lo;
+  else list.splice(k, 0, lo, hi);
+}

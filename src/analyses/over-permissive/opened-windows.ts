@@ -1,0 +1,75 @@
+/**
+ * @fileoverview What each allow rule opens under Windows precedence, without sweeping ports. Order never matters:
+ * with a blocking default, an allow rule opens the key segments where part of its box is not certainly blocked (an
+ * occlusion tree of the certain block boxes answers that), and a bypass rule opens its whole box. With an allowing
+ * default, allow rules add nothing where every block is certain, and inbound the default opens whatever the blocks
+ * do not cover. BlockInboundAlways ignores allow and bypass rules; a profile that is OFF is FIREWALL_OFF's finding.
+ *
+ * Same answers as the sweep (opened-sweep.ts); undefined (sweep instead) only for an allowing default with an
+ * uncertain block or a bypass rule.
+ */
+import type { Direction, Rule } from '../../model/rule.js';
+import type { EvalContext } from '../../engine/evaluate.js';
+import type { PolicyUnit } from '../../engine/units.js';
+import { decideWindows } from '../../engine/windows.js';
+import type { Citation } from '../../findings/result.js';
+import { BoxSpace, decidesNew, type Box } from './boxes.js';
+import { OcclusionTree } from './occlusion-tree.js';
+import { collectOpenings, type Openings } from './openings.js';
+import type { DefaultOpening, UnitOpening } from './opened-types.js';
+
+/** Tree nodes one rule's query may visit (see opened-chains.ts). */
+const QUERY_BUDGET = 512;
+
+const NOTHING: UnitOpening = { rules: new Map(), byDefault: undefined };
+
+/** The opening of every allow rule of one direction, or undefined when the rule set needs the sweep. */
+export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext): UnitOpening | undefined {
+  const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
+  if (profile?.enabled === false) return NOTHING;
+  const dflt = direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+  if (dflt === 'block-always') return NOTHING;
+  const ignoreLocal = profile?.allowLocalPolicyMerge === false;
+  const rules = unit.ruleSet.rules.filter(
+    (r) => decidesNew(r, direction, ctx.fwProfile) && !(ignoreLocal && r.store === 'local') && (r.action === 'allow' || r.action === 'block' || r.action === 'bypass'),
+  );
+  const space = new BoxSpace(rules, unit.universe, ctx.settings);
+  const blocks = rules.filter((r) => r.action === 'block').flatMap((r) => space.boxesOf(r));
+  const tree = new OcclusionTree(space.segments);
+  if (dflt === 'allow') {
+    if (rules.some((r) => r.action === 'bypass') || blocks.some((b) => !certain(b))) return undefined;
+    for (const b of blocks) tree.insert(b.keys, b.low);
+    const open = direction === 'in' ? tree.uncovered(space.allKeys, space.universe).keys : [];
+    return { rules: new Map(), byDefault: open.length === 0 ? undefined : defaultOpening(unit, space.decode(open), ctx) };
+  }
+  for (const b of blocks) tree.insert(b.keys, b.low);
+  const opened: Openings = new Map();
+  for (const rule of rules) {
+    if (rule.action === 'block') continue;
+    const keys: number[] = [];
+    let upperBound = false;
+    for (const b of space.boxesOf(rule)) {
+      if (rule.action === 'bypass') keys.push(...b.keys);
+      else {
+        const found = tree.uncovered(b.keys, b.high, QUERY_BUDGET);
+        keys.push(...found.keys);
+        upperBound ||= found.exhausted;
+      }
+    }
+    if (keys.length > 0) opened.set(rule, { keys, upperBound });
+  }
+  return { rules: collectOpenings(unit, space, opened), byDefault: undefined };
+}
+
+function certain(b: Box): boolean {
+  return b.low.length === b.high.length && b.low.every((v, i) => v === b.high[i]);
+}
+
+/** The default's citation, as the engine words it for this profile. */
+function defaultOpening(unit: PolicyUnit, opened: DefaultOpening['opened'], ctx: EvalContext): DefaultOpening {
+  const [protocol, ports] = [...opened][0] ?? [6, undefined];
+  const probe = { direction: 'in' as const, protocol, port: ports?.first() ?? 0, universe: unit.universe, fwProfile: ctx.fwProfile };
+  const d = decideWindows(unit.ruleSet, [] as Rule[], probe, ctx.settings, { file: unit.file });
+  const citations: Citation[] = d.allowedBy.filter((c) => c.citation.kind === 'default-policy').map((c) => c.citation);
+  return { opened, citations };
+}

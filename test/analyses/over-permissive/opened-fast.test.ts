@@ -1,0 +1,154 @@
+/**
+ * @fileoverview The fast paths of the over-permissive opening (occlusion tree, no port sweep) against the reference
+ * sweep through the engine, on seeded random rule sets of both semantics: chains with jumps, gotos, RETURNs,
+ * uncertain rules (conditions, symbolic and negated addresses, RPC keywords), ESTABLISHED-only and disabled rules,
+ * every Windows default and profile switch. Where a fast path applies its answer must be the sweep's, exactly.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { DEFAULT_MATCH_SETTINGS } from '../../../src/engine/rule-match.js';
+import { buildUnits, type PolicyUnit } from '../../../src/engine/units.js';
+import { chainOpening } from '../../../src/analyses/over-permissive/opened-chains.js';
+import { openingBySweep } from '../../../src/analyses/over-permissive/opened-sweep.js';
+import { windowsOpening } from '../../../src/analyses/over-permissive/opened-windows.js';
+import type { UnitOpening } from '../../../src/analyses/over-permissive/opened-types.js';
+import { formatPorts } from '../../../src/model/port-set.js';
+import type { Direction, FirewallProfile, Rule, RuleSet } from '../../../src/model/rule.js';
+import { chainSet, rule, windowsSet, type RuleSpec } from '../../helpers/build.js';
+import { prng } from '../anomalies/random-shapes.js';
+
+const CTX = { fwProfile: 'domain' as FirewallProfile, settings: DEFAULT_MATCH_SETTINGS };
+const PORTS = [undefined, '22', '80', '85', '80-90', '1000-2000', '80,443', '49152-65535', '0-1023'];
+const REMOTES = [undefined, undefined, '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '10.1.2.0/24,192.168.1.1'];
+const PROTOS = [undefined, 'tcp', 'tcp', 'udp', 'icmp'];
+
+type Rnd = () => number;
+const pick = <T>(r: Rnd, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+
+function spec(r: Rnd, line: number, dir: Direction): RuleSpec {
+  const s: RuleSpec = { line, dir };
+  const local = pick(r, PORTS);
+  const remote = pick(r, REMOTES);
+  const proto = pick(r, PROTOS);
+  if (local !== undefined) s.local = local;
+  if (remote !== undefined) s.remote = remote;
+  if (proto !== undefined) s.proto = proto;
+  if (r() < 0.1) s.negateRemote = s.remote !== undefined;
+  if (r() < 0.08) s.remoteSymbols = ['LocalSubnet'];
+  if (r() < 0.12) s.conditions = ['-m limit'];
+  if (r() < 0.05) s.neverNew = true;
+  if (r() < 0.05) s.enabled = false;
+  return s;
+}
+
+function unitOf(rs: RuleSet): PolicyUnit {
+  const built = buildUnits([{ file: 'f', ruleSet: rs }], DEFAULT_MATCH_SETTINGS);
+  if (!built.ok || built.units[0] === undefined) throw new Error('no unit');
+  return built.units[0];
+}
+
+function randomChains(seed: number): RuleSet {
+  const r = prng(seed);
+  let line = 1;
+  const users = ['A', 'B', 'C'];
+  const chainRules = (dir: Direction, index: number): Rule[] =>
+    Array.from({ length: Math.floor(r() * 9) }, () => {
+      const s = spec(r, line++, dir);
+      const x = r();
+      const later = users.slice(index + 1);
+      if (x < 0.4) s.action = 'allow';
+      else if (x < 0.65) s.action = 'block';
+      else if (x < 0.73) s.action = 'return';
+      else if (x < 0.9 && later.length > 0) {
+        s.action = r() < 0.8 ? 'jump' : 'goto';
+        s.target = pick(r, later);
+      } else s.action = 'continue';
+      return rule(s);
+    });
+  const policy = (): 'accept' | 'drop' => (r() < 0.7 ? 'drop' : 'accept');
+  const chains: Record<string, ['accept' | 'drop' | undefined, Rule[]]> = {
+    'filter/INPUT': [policy(), chainRules('in', -1)],
+    'filter/OUTPUT': [policy(), chainRules('out', -1)],
+  };
+  users.forEach((u, i) => {
+    chains[`filter/${u}`] = [undefined, [...chainRules('in', i), ...chainRules('out', i)]];
+  });
+  if (r() < 0.1) chains['mangle/INPUT'] = ['accept', chainRules('in', 3)];
+  return chainSet(chains);
+}
+
+function randomWindows(seed: number): RuleSet {
+  const r = prng(seed);
+  const rules = Array.from({ length: 1 + Math.floor(r() * 14) }, (_, i) => {
+    const s = spec(r, i + 1, r() < 0.6 ? 'in' : 'out');
+    const x = r();
+    s.action = x < 0.55 ? 'allow' : x < 0.9 ? 'block' : 'bypass';
+    if (r() < 0.1) {
+      s.keywords = ['RPC'];
+      if (r() < 0.5) delete s.local;
+    }
+    if (r() < 0.2) s.profiles = [pick(r, ['domain', 'private', 'public'] as FirewallProfile[])];
+    if (r() < 0.2) s.store = pick(r, ['local', 'gpo'] as const);
+    return rule(s);
+  });
+  const inbound = pick(r, ['block', 'block', 'allow', 'block-always', undefined] as const);
+  const outbound = pick(r, ['allow', 'allow', 'block', undefined] as const);
+  const profile = { enabled: r() < 0.9 ? true : r() < 0.5 ? false : undefined, inbound, outbound, allowLocalPolicyMerge: r() < 0.8 };
+  return windowsSet(rules, r() < 0.9 ? { domain: profile } : undefined);
+}
+
+function view(o: UnitOpening) {
+  const rules = [...o.rules].map(([id, e]) => `${id}: ${[...e.opened].map(([p, s]) => `${formatPorts(s)}/${p}`).join(' ')}`);
+  const dflt = o.byDefault === undefined ? 'none' : `${[...o.byDefault.opened].map(([p, s]) => `${formatPorts(s)}/${p}`).join(' ')} by ${o.byDefault.citations.map((c) => c.name).join('; ')}`;
+  return { rules, dflt };
+}
+
+function compare(kind: string, seeds: number, make: (seed: number) => RuleSet, fast: typeof chainOpening): void {
+  test(`${kind}: the fast path opens exactly what the sweep opens (${seeds} random rule sets)`, () => {
+    let applied = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const unit = unitOf(make(seed));
+      for (const direction of ['in', 'out'] as Direction[]) {
+        const got = fast(unit, direction, CTX);
+        if (got === undefined) continue;
+        applied++;
+        assert.equal(view(got), view(openingBySweep(unit, direction, CTX)), `seed ${seed} ${direction}`);
+      }
+    }
+    // The generators are meant to exercise the fast path, not the fallback.
+    assert.ok(applied > seeds, `fast path applied ${applied} times`);
+  });
+}
+
+compare('first-match', 400, randomChains, chainOpening);
+compare('Windows', 400, randomWindows, windowsOpening);
+
+test('first-match: a second base chain with rules on the hook, or a jump loop, falls back to the sweep', () => {
+  const twoHooks = chainSet({
+    'filter/INPUT': ['drop', [rule({ line: 1, proto: 'tcp', local: '22' })]],
+    'mangle/INPUT': ['accept', [rule({ line: 2, action: 'block', proto: 'tcp', local: '22' })]],
+  });
+  assert.is(chainOpening(unitOf(twoHooks), 'in', CTX), undefined);
+  const loop = chainSet({
+    'filter/INPUT': ['drop', [rule({ line: 1, action: 'jump', target: 'A' })]],
+    'filter/A': [undefined, [rule({ line: 2, action: 'jump', target: 'A' })]],
+  });
+  assert.is(chainOpening(unitOf(loop), 'in', CTX), undefined);
+});
+
+
+
+test('first-match: a RETURN keeps its packets out of a later, wider DROP of the same chain (they are not decided there)', () => {
+  // A returns 10.1.2.0/24 on port 22, then drops 10.1.2.0/24 on every port. Back in INPUT, the ACCEPT for port 22
+  // still sees the returned packets; port 80 was dropped in A.
+  const rs = chainSet({
+    'filter/INPUT': ['drop', [rule({ line: 1, action: 'jump', target: 'A', proto: 'tcp' }), rule({ line: 2, proto: 'tcp', local: '22,80', remote: '10.1.2.0/24' })]],
+    'filter/A': [undefined, [rule({ line: 3, action: 'return', proto: 'tcp', local: '22', remote: '10.1.2.0/24' }), rule({ line: 4, action: 'block', proto: 'tcp', remote: '10.1.2.0/24' })]],
+  });
+  const unit = unitOf(rs);
+  const fast = chainOpening(unit, 'in', CTX);
+  assert.ok(fast !== undefined);
+  assert.equal(view(fast), { rules: ['f:2: 22/6'], dflt: 'none' });
+  assert.equal(view(fast), view(openingBySweep(unit, 'in', CTX)));
+});
+test.run();
