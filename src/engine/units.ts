@@ -52,7 +52,15 @@ export function buildUnits(inputs: readonly UnitInput[], settings: MatchSettings
 }
 
 function unit(ruleSet: RuleSet, file: string, settings: MatchSettings): PolicyUnit {
-  return { ruleSet, universe: AddressSet.anyOf(ruleSet.families), index: new RuleIndex(ruleSet, settings), file };
+  return singleUnit(ruleSet, file, settings);
+}
+
+/**
+ * The unit of one rule set of one semantics (an iptables dump, or a host's merged Windows rules). With `base`, the
+ * unit of a rule set that `ruleSet` only appends rules to (a simulated fix), its port index is reused.
+ */
+export function singleUnit(ruleSet: RuleSet, file: string, settings: MatchSettings, base?: PolicyUnit): PolicyUnit {
+  return { ruleSet, universe: AddressSet.anyOf(ruleSet.families), index: new RuleIndex(ruleSet, settings, base?.index), file };
 }
 
 function mergeWindows(sets: readonly RuleSet[]): RuleSet {

@@ -11,6 +11,7 @@ import { IntervalSet } from '../../model/interval-set.js';
 import { matchBounds, portCover, servicePorts, type MatchSettings } from '../../engine/rule-match.js';
 import { atomsOf, bigCutsOf, cutsOf, mapFlat } from '../anomalies/geometry.js';
 import type { Flat } from '../anomalies/flat.js';
+import { OcclusionTree } from './occlusion-tree.js';
 import { PORT_PROTOCOLS, type OpenedPorts } from './opened-types.js';
 
 /** One box of a rule in compressed coordinates. */
@@ -41,6 +42,8 @@ export class BoxSpace {
   readonly allKeys: Flat;
   /** The unit's remote addresses. */
   readonly universe: Flat;
+  /** Number of address atoms. */
+  readonly atomCount: number;
 
   constructor(rules: readonly Rule[], universe: AddressSet, settings: MatchSettings) {
     const raw = new Map<Rule, RawPart[]>();
@@ -67,6 +70,28 @@ export class BoxSpace {
     }
     this.allKeys = mapFlat(allKeyList(), this.keyCuts);
     this.universe = atoms(universe);
+    this.atomCount = Math.max(1, v6Offset + Math.max(0, v6.length - 1));
+  }
+
+  /**
+   * An empty occlusion tree over the dimension in which the boxes are narrower (`orientation` forces one, for tests):
+   * a box wide in the tree dimension makes a query visit much of the tree.
+   */
+  tree(orientation: Orientation = 'auto'): OcclusionTree {
+    let swap = orientation === 'atoms';
+    if (orientation === 'auto') {
+      let keyCost = 0;
+      let atomCost = 0;
+      const n = this.boxes.size;
+      for (const list of this.boxes.values()) {
+        for (const b of list) {
+          keyCost += spread(b.keys, this.segments, n);
+          atomCost += spread(b.high, this.atomCount, n);
+        }
+      }
+      swap = atomCost < keyCost;
+    }
+    return swap ? new OcclusionTree(this.atomCount, true) : new OcclusionTree(this.segments);
   }
 
   /** Number of key segments. */
@@ -98,6 +123,17 @@ export class BoxSpace {
     for (const [protocol, list] of pairs) out.set(protocol, IntervalSet.of(PORT_DOMAIN, list));
     return out;
   }
+}
+
+/** Which dimension an occlusion tree runs over. */
+export type Orientation = 'auto' | 'keys' | 'atoms';
+
+/** Cost of a box's intervals in a tree over `size` coordinates: canonical nodes, plus the share of all boxes a query
+ * over a wide interval may visit. */
+function spread(flat: Flat, size: number, boxes: number): number {
+  let cost = 0;
+  for (let i = 0; i < flat.length; i += 2) cost += 2 * Math.log2(size + 1) + (((flat[i + 1] as number) - (flat[i] as number) + 1) / size) * boxes;
+  return cost;
 }
 
 function allKeyList(): number[] {

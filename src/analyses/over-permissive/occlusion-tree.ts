@@ -29,7 +29,15 @@ export class OcclusionTree {
   private readonly scopedBelow: Int32Array;
   private budget = 0;
 
-  constructor(private readonly size: number) {
+  /**
+   * `size`: coordinates of the tree dimension. `swap`: the tree runs over address atoms and pieces hold key segments
+   * (for rule sets whose rules are narrow in addresses and wide in ports, where a key tree would have every query
+   * walk every key segment).
+   */
+  constructor(
+    private readonly size: number,
+    private readonly swap = false,
+  ) {
     const n = 4 * Math.max(1, size);
     this.perm = new Array<number[] | undefined>(n).fill(undefined);
     this.scoped = new Array<number[] | undefined>(n).fill(undefined);
@@ -65,7 +73,9 @@ export class OcclusionTree {
   insert(keys: Flat, atoms: Flat, scoped = false): void {
     if (atoms.length === 0) return;
     const log = scoped ? this.frames[this.frames.length - 1] : undefined;
-    for (let i = 0; i < keys.length; i += 2) this.ins(1, 0, this.size - 1, keys[i] as number, keys[i + 1] as number, atoms, log);
+    const [tree, other] = this.swap ? [atoms, keys] : [keys, atoms];
+    if (other.length === 0) return;
+    for (let i = 0; i < tree.length; i += 2) this.ins(1, 0, this.size - 1, tree[i] as number, tree[i + 1] as number, other, log);
   }
 
   /**
@@ -76,6 +86,11 @@ export class OcclusionTree {
     const out: number[] = [];
     if (atoms.length === 0) return { keys: out, exhausted: false };
     this.budget = budget;
+    if (this.swap) {
+      const found: number[] = [];
+      for (let i = 0; i < atoms.length; i += 2) this.querySwapped(1, 0, this.size - 1, atoms[i] as number, atoms[i + 1] as number, keys, [], found);
+      return { keys: merge(found), exhausted: this.budget < 0 };
+    }
     const need = countOf(atoms);
     for (let i = 0; i < keys.length; i += 2) this.query(1, 0, this.size - 1, keys[i] as number, keys[i + 1] as number, atoms, need, [], 0, out);
     return { keys: out, exhausted: this.budget < 0 };
@@ -162,6 +177,45 @@ export class OcclusionTree {
     }
     deferred.length -= pushed;
   }
+
+  /**
+   * Swapped orientation: the tree runs over atoms and `rest` holds the query's key segments not yet covered on the
+   * path (long lists `deferred`). Every key segment left at a leaf, or below a node with nothing stored under it, is
+   * uncovered for some atom; past the budget whatever is left counts as uncovered (an upper bound).
+   */
+  private querySwapped(node: number, nl: number, nr: number, ql: number, qr: number, rest: Flat, deferred: Flat[], found: number[]): void {
+    if ((this.reach[node] as number) === 0 || --this.budget < 0) {
+      appendFlat(found, deferred.length === 0 ? rest : minusAll(rest, deferred));
+      return;
+    }
+    let left = rest;
+    let pushed = 0;
+    for (let which = 0; which < 2; which++) {
+      const p = which === 0 ? this.perm[node] : this.scoped[node];
+      if (p === undefined || p.length === 0) continue;
+      if (spans(p, left)) {
+        deferred.length -= pushed;
+        return;
+      }
+      if (p.length > DEFER_PIECES && piecesWithin(p, left) > DEFER_PIECES) {
+        deferred.push(p);
+        pushed++;
+        continue;
+      }
+      left = subtract(left, p);
+      if (left.length === 0) {
+        deferred.length -= pushed;
+        return;
+      }
+    }
+    if (nl === nr) appendFlat(found, deferred.length === 0 ? left : minusAll(left, deferred));
+    else {
+      const mid = (nl + nr) >> 1;
+      if (ql <= mid) this.querySwapped(2 * node, nl, mid, ql, qr, left, deferred, found);
+      if (qr > mid) this.querySwapped(2 * node + 1, mid + 1, nr, ql, qr, left, deferred, found);
+    }
+    deferred.length -= pushed;
+  }
 }
 
 /** A piece list that would cut a query's atoms into more than this many parts is subtracted only at a leaf. */
@@ -182,6 +236,34 @@ function firstEnding(p: Flat, x: number): number {
     else b = mid;
   }
   return a;
+}
+
+/** `f` without the values of every list. */
+function minusAll(f: Flat, lists: readonly Flat[]): Flat {
+  let left = f;
+  for (const p of lists) {
+    if (left.length === 0) break;
+    left = subtract(left, p);
+  }
+  return left;
+}
+
+function appendFlat(out: number[], f: Flat): void {
+  for (let i = 0; i < f.length; i++) out.push(f[i] as number);
+}
+
+/** Sorts and merges flat pairs. */
+export function merge(pairs: readonly number[]): number[] {
+  const list: [number, number][] = [];
+  for (let i = 0; i < pairs.length; i += 2) list.push([pairs[i] as number, pairs[i + 1] as number]);
+  list.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [lo, hi] of list) {
+    const n = out.length;
+    if (n > 0 && lo <= (out[n - 1] as number) + 1) out[n - 1] = Math.max(out[n - 1] as number, hi);
+    else out.push(lo, hi);
+  }
+  return out;
 }
 
 /** Whether the lists together cover every atom of `f`. */

@@ -15,8 +15,8 @@ import { HOOK_CHAINS } from '../../engine/first-match.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
 import { intersect, type Flat } from '../anomalies/flat.js';
-import { BoxSpace, decidesNew } from './boxes.js';
-import { OcclusionTree } from './occlusion-tree.js';
+import { BoxSpace, decidesNew, type Orientation } from './boxes.js';
+import type { OcclusionTree } from './occlusion-tree.js';
 import { defaultBySweep } from './opened-sweep.js';
 import { collectOpenings, type Openings } from './openings.js';
 import type { UnitOpening } from './opened-types.js';
@@ -40,7 +40,7 @@ interface Entry {
 }
 
 /** The opening of every allow rule of one direction, or undefined when the rule set needs the sweep. */
-export function chainOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext): UnitOpening | undefined {
+export function chainOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext, orientation: Orientation = 'auto'): UnitOpening | undefined {
   const chains = new Map((unit.ruleSet.chains ?? []).map((c) => [c.key, c]));
   const rulesOf = rulesByChain(unit, direction);
   const hooks = (unit.ruleSet.hooks?.[direction] ?? HOOK_CHAINS[direction]).flatMap((k) => chains.get(k) ?? []);
@@ -55,24 +55,22 @@ export function chainOpening(unit: PolicyUnit, direction: Direction, ctx: EvalCo
     return { rules: new Map(), byDefault: direction === 'in' ? defaultBySweep(unit, ctx) : undefined };
   }
   const space = new BoxSpace(rules, unit.universe, ctx.settings);
-  const walker = new Walker(chains, rulesOf, space, VISITS_PER_RULE * unit.ruleSet.rules.length + 1000);
+  const walker = new Walker(chains, rulesOf, space, space.tree(orientation), VISITS_PER_RULE * unit.ruleSet.rules.length + 1000);
   if (!walker.walk(main, { keys: space.allKeys, low: space.universe, high: space.universe, exact: true })) return undefined;
   return { rules: collectOpenings(unit, space, walker.opened), byDefault: undefined };
 }
 
 class Walker {
   readonly opened: Openings = new Map();
-  private readonly tree: OcclusionTree;
   private visits = 0;
 
   constructor(
     private readonly chains: ReadonlyMap<string, Chain>,
     private readonly rulesOf: ReadonlyMap<string, readonly Rule[]>,
     private readonly space: BoxSpace,
+    private readonly tree: OcclusionTree,
     private readonly cap: number,
-  ) {
-    this.tree = new OcclusionTree(space.segments);
-  }
+  ) {}
 
   /** Walks a chain for the packets of `entry`; false when the walk gives up (too many visits). */
   walk(chain: Chain, entry: Entry): boolean {

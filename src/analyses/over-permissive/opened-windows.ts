@@ -13,8 +13,7 @@ import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
 import { decideWindows } from '../../engine/windows.js';
 import type { Citation } from '../../findings/result.js';
-import { BoxSpace, decidesNew, type Box } from './boxes.js';
-import { OcclusionTree } from './occlusion-tree.js';
+import { BoxSpace, decidesNew, type Orientation, type Box } from './boxes.js';
 import { collectOpenings, type Openings } from './openings.js';
 import type { DefaultOpening, UnitOpening } from './opened-types.js';
 
@@ -24,7 +23,7 @@ const QUERY_BUDGET = 512;
 const NOTHING: UnitOpening = { rules: new Map(), byDefault: undefined };
 
 /** The opening of every allow rule of one direction, or undefined when the rule set needs the sweep. */
-export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext): UnitOpening | undefined {
+export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext, orientation: Orientation = 'auto'): UnitOpening | undefined {
   const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
   if (profile?.enabled === false) return NOTHING;
   const dflt = direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
@@ -35,7 +34,7 @@ export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: Eval
   );
   const space = new BoxSpace(rules, unit.universe, ctx.settings);
   const blocks = rules.filter((r) => r.action === 'block').flatMap((r) => space.boxesOf(r));
-  const tree = new OcclusionTree(space.segments);
+  const tree = space.tree(orientation);
   if (dflt === 'allow') {
     if (rules.some((r) => r.action === 'bypass') || blocks.some((b) => !certain(b))) return undefined;
     for (const b of blocks) tree.insert(b.keys, b.low);

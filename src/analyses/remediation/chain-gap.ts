@@ -22,7 +22,7 @@ import * as words from './wording.js';
 export function planChainGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, platform: 'iptables' | 'nftables'): UnitPlan {
   const plan = { commands: [] as UnitPlan['commands'], steps: [] as string[] };
   let rs: RuleSet = unit.ruleSet;
-  const first = evaluateIn(rs, unit.file, req, ctx);
+  const first = evaluateIn(rs, unit.file, req, ctx, unit);
   if (first.status === 'allowed') return plan;
   const family: Family = rs.families.includes('ipv6') && !rs.families.includes('ipv4') ? 'ipv6' : 'ipv4';
   const remote = requiredRemote(req, unit);
@@ -46,6 +46,6 @@ export function planChainGap(unit: PolicyUnit, req: Requirement, ctx: EvalContex
     plan.commands.push(...(platform === 'nftables' ? [nftAppend({ chain, family }, spec)] : iptablesAccept({ chain, family }, k, n, spec)));
     rs = insertInChain(rs, key, k, accept);
   }
-  const check = evaluateIn(rs, unit.file, req, ctx);
+  const check = evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }

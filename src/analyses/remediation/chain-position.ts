@@ -23,16 +23,29 @@ export interface ChainFlow {
 
 /** The ports of `set` that chain `key` alone does not certainly let through for the whole required scope. */
 export function blockedIn(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet, settings: MatchSettings): PortSet {
-  const view = singleChain(rs, key, flow.direction);
-  const covers = rs.rules.filter((r) => r.direction === flow.direction).map((r) => portCover(servicePorts(r), settings));
+  // Only rules whose ports touch the set matter; within one segment each of them covers all of it or nothing.
+  const relevant = rs.rules.filter((r) => r.direction === flow.direction && coverOf(r, settings).overlaps(set));
+  const covers = relevant.map((r) => coverOf(r, settings));
   let out = NO_PORTS;
   for (const [from, to] of set.intervals()) {
     for (const [lo, hi] of segmentsOf(from, to, covers)) {
+      const view = singleChain(rs, key, relevant.filter((r) => coverOf(r, settings).has(lo)));
       const d = decideFirstMatch(view, { direction: flow.direction, protocol: flow.protocol, port: lo, universe: flow.universe }, settings);
       if (!d.low.contains(flow.remote)) out = out.union(ports([lo, hi]));
     }
   }
   return out;
+}
+
+const coverCache = new WeakMap<Rule, { settings: MatchSettings; cover: PortSet }>();
+
+/** A rule's service-port cover, memoized (the simulation asks for every rule at every candidate position). */
+function coverOf(rule: Rule, settings: MatchSettings): PortSet {
+  const c = coverCache.get(rule);
+  if (c !== undefined && c.settings === settings) return c.cover;
+  const cover = portCover(servicePorts(rule), settings);
+  coverCache.set(rule, { settings, cover });
+  return cover;
 }
 
 /** Number of rule positions (iptables lines) in the chain. */
@@ -64,10 +77,10 @@ export function lastWorkingPosition(rs: RuleSet, chain: Chain, accept: Rule, flo
   return lo;
 }
 
-/** A view of the rule set in which only chain `key` is on the hook. */
-function singleChain(rs: RuleSet, key: string, direction: Direction): ChainView {
+/** A view of the rule set in which only chain `key` is on the hook, holding only the `active` rules (one direction). */
+function singleChain(rs: RuleSet, key: string, active: readonly Rule[]): ChainView {
   const chains = new Map((rs.chains ?? []).map((c) => [c.key, c]));
-  const byId = new Map(rs.rules.map((r) => [r.id, r]));
+  const byId = new Map(active.map((r) => [r.id, r]));
   const cache = new Map<string, Rule[]>();
   return {
     hooks: [key],
@@ -78,7 +91,7 @@ function singleChain(rs: RuleSet, key: string, direction: Direction): ChainView 
         list = [];
         for (const id of chains.get(k)?.ruleIds ?? []) {
           const r = byId.get(id);
-          if (r !== undefined && r.direction === direction) list.push(r);
+          if (r !== undefined) list.push(r);
         }
         cache.set(k, list);
       }

@@ -13,7 +13,7 @@ import type { RemediationCommand } from '../../findings/remediation.js';
 import { cidrBlocks, coversFamilies } from './address-text.js';
 import { iptablesBinary, tableFlag } from './chain-commands.js';
 import type { ReplacePlan } from './replace.js';
-import { lineStarts } from './simulate.js';
+import { chainLines, lineKeyOf } from './simulate.js';
 import * as words from './wording.js';
 
 /** iptables multiport takes at most 15 ports, a range counting as two. */
@@ -43,19 +43,23 @@ export function iptablesReplace(unit: PolicyUnit, rule: Rule, keep: ReadonlyMap<
 }
 
 function positionOf(chain: Chain, rule: Rule, unit: PolicyUnit): number | undefined {
-  const idx = chain.ruleIds.indexOf(rule.id);
-  if (idx < 0) return undefined;
-  return lineStarts(chain, unit.ruleSet).filter((s) => s <= idx).length;
+  const lines = chainLines(chain, unit.ruleSet);
+  const idx = lines.index.get(rule.id);
+  if (idx === undefined) return undefined;
+  // Positions are the line starts at or before the rule's index (binary search).
+  let lo = 0;
+  let hi = lines.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines.starts[mid] as number) <= idx) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether the rule's line also stands for a rule of the other direction (a user chain reached both ways). */
 function sharedLine(chain: Chain, rule: Rule, unit: PolicyUnit): boolean {
-  return chain.ruleIds.some((id) => {
-    if (id === rule.id) return false;
-    const p = unit.index.position.get(id);
-    const other = p === undefined ? undefined : unit.index.rule(p);
-    return other !== undefined && other.source.file === rule.source.file && other.source.line === rule.source.line;
-  });
+  return (chainLines(chain, unit.ruleSet).perLine.get(lineKeyOf(rule)) ?? 0) > 1;
 }
 
 /** Address, interface and state matches as iptables options; undefined when something cannot be written. */

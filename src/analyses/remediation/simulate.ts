@@ -8,21 +8,19 @@ import type { PortSet } from '../../model/port-set.js';
 import { protocols, TRANSPORT_NUMBER } from '../../model/protocol.js';
 import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
-import { buildUnits, type PolicyUnit } from '../../engine/units.js';
+import { singleUnit, type PolicyUnit } from '../../engine/units.js';
 import type { RequirementResult } from '../../findings/result.js';
 import type { Requirement } from '../../requirements/types.js';
 import { evaluateRequirement } from '../gaps.js';
 
-/** The policy unit of one edited rule set. */
-export function unitOf(ruleSet: RuleSet, file: string, ctx: EvalContext): PolicyUnit {
-  const built = buildUnits([{ file, ruleSet }], ctx.settings);
-  if (!built.ok || built.units[0] === undefined) throw new Error(`internal: an edited rule set does not form a unit (${built.ok ? 'empty' : built.error})`);
-  return built.units[0];
+/** The policy unit of one edited rule set; `base`: the unit it was edited from (its port index is reused when the edit only appends rules). */
+export function unitOf(ruleSet: RuleSet, file: string, ctx: EvalContext, base?: PolicyUnit): PolicyUnit {
+  return singleUnit(ruleSet, file, ctx.settings, base);
 }
 
 /** Evaluates one requirement against one (edited) rule set. */
-export function evaluateIn(ruleSet: RuleSet, file: string, req: Requirement, ctx: EvalContext): RequirementResult {
-  return evaluateRequirement(req, [unitOf(ruleSet, file, ctx)], ctx);
+export function evaluateIn(ruleSet: RuleSet, file: string, req: Requirement, ctx: EvalContext, base?: PolicyUnit): RequirementResult {
+  return evaluateRequirement(req, [unitOf(ruleSet, file, ctx, base)], ctx);
 }
 
 /** The rule set with one more rule (Windows: order does not matter; chains: see insertInChain). */
@@ -46,23 +44,53 @@ const lineKeyCache = new WeakMap<readonly Rule[], Map<string, string>>();
 function lineKeys(rs: RuleSet): Map<string, string> {
   let m = lineKeyCache.get(rs.rules);
   if (m === undefined) {
-    m = new Map(rs.rules.map((r) => [r.id, `${r.source.file}:${r.source.line ?? r.id}`]));
+    m = new Map(rs.rules.map((r) => [r.id, lineKeyOf(r)]));
     lineKeyCache.set(rs.rules, m);
   }
   return m;
 }
 
-/** Indexes into `chain.ruleIds` where each rule position (one iptables line) starts. */
-export function lineStarts(chain: Chain, rs: RuleSet): number[] {
+/** A chain's rule positions (iptables lines), computed once per chain object (chains are never edited in place). */
+export interface ChainLines {
+  /** Indexes into `chain.ruleIds` where each rule position starts. */
+  readonly starts: readonly number[];
+  /** Rule id → index in `chain.ruleIds`. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Source line key → how many of the chain's rules come from it (a line can stand for an in and an out rule). */
+  readonly perLine: ReadonlyMap<string, number>;
+}
+
+const chainLinesCache = new WeakMap<Chain, ChainLines>();
+
+/** The chain's positions; the line of a rule id never changes between edited copies of a rule set. */
+export function chainLines(chain: Chain, rs: RuleSet): ChainLines {
+  let cached = chainLinesCache.get(chain);
+  if (cached !== undefined) return cached;
   const lines = lineKeys(rs);
   const starts: number[] = [];
+  const index = new Map<string, number>();
+  const perLine = new Map<string, number>();
   let prev: string | undefined;
   chain.ruleIds.forEach((id, i) => {
     const line = lines.get(id) ?? id;
     if (line !== prev) starts.push(i);
     prev = line;
+    index.set(id, i);
+    perLine.set(line, (perLine.get(line) ?? 0) + 1);
   });
-  return starts;
+  cached = { starts, index, perLine };
+  chainLinesCache.set(chain, cached);
+  return cached;
+}
+
+/** The source line key of a rule (as chainLines counts it). */
+export function lineKeyOf(rule: Rule): string {
+  return `${rule.source.file}:${rule.source.line ?? rule.id}`;
+}
+
+/** Indexes into `chain.ruleIds` where each rule position (one iptables line) starts. */
+export function lineStarts(chain: Chain, rs: RuleSet): readonly number[] {
+  return chainLines(chain, rs).starts;
 }
 
 /** The rule set with `rule` inserted into `chainKey` at 1-based position `k` (positions count iptables lines). */

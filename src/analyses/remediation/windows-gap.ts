@@ -43,12 +43,12 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
     plan.commands.push(...profileCommands(fw, profile.outbound ?? 'allow'));
     plan.steps.push(words.blockAlways(fw));
   }
-  const first = evaluateIn(rs, unit.file, req, ctx);
+  const first = evaluateIn(rs, unit.file, req, ctx, unit);
   if (first.status === 'allowed') return plan;
   const narrowed = narrowBlockers(rs, unit, req, first.missing, ctx, openGaps, plan);
   if (typeof narrowed === 'string') return { ...plan, manual: narrowed };
   rs = narrowed;
-  const after = evaluateIn(rs, unit.file, req, ctx);
+  const after = evaluateIn(rs, unit.file, req, ctx, unit);
   if (after.status !== 'allowed') {
     const remote = requiredRemote(req, unit);
     const name = `k2audit: ${req.component} (${words.flowText(after.missing, req.protocol.toUpperCase())}-${req.direction === 'in' ? 'In' : 'Out'})`;
@@ -56,7 +56,7 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
     plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
     plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
   }
-  const check = evaluateIn(rs, unit.file, req, ctx);
+  const check = evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }
 
@@ -67,7 +67,7 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
   let trial = withRule(rs, probe);
   const handled = new Set<string>();
   for (let round = 0; round <= rs0.rules.length; round++) {
-    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx)).filter((b) => !handled.has(b.id));
+    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx, unit)).filter((b) => !handled.has(b.id));
     if (blockers.length === 0) return rs;
     for (const b of blockers) {
       handled.add(b.id);

@@ -109,10 +109,13 @@ function compare(kind: string, seeds: number, make: (seed: number) => RuleSet, f
     for (let seed = 1; seed <= seeds; seed++) {
       const unit = unitOf(make(seed));
       for (const direction of ['in', 'out'] as Direction[]) {
-        const got = fast(unit, direction, CTX);
-        if (got === undefined) continue;
-        applied++;
-        assert.equal(view(got), view(openingBySweep(unit, direction, CTX)), `seed ${seed} ${direction}`);
+        const want = view(openingBySweep(unit, direction, CTX));
+        for (const orientation of ['keys', 'atoms'] as const) {
+          const got = fast(unit, direction, CTX, orientation);
+          if (got === undefined) continue;
+          applied++;
+          assert.equal(view(got), want, `seed ${seed} ${direction} (tree over ${orientation})`);
+        }
       }
     }
     // The generators are meant to exercise the fast path, not the fallback.
@@ -146,9 +149,11 @@ test('first-match: a RETURN keeps its packets out of a later, wider DROP of the 
     'filter/A': [undefined, [rule({ line: 3, action: 'return', proto: 'tcp', local: '22', remote: '10.1.2.0/24' }), rule({ line: 4, action: 'block', proto: 'tcp', remote: '10.1.2.0/24' })]],
   });
   const unit = unitOf(rs);
-  const fast = chainOpening(unit, 'in', CTX);
-  assert.ok(fast !== undefined);
-  assert.equal(view(fast), { rules: ['f:2: 22/6'], dflt: 'none' });
-  assert.equal(view(fast), view(openingBySweep(unit, 'in', CTX)));
+  for (const orientation of ['keys', 'atoms'] as const) {
+    const fast = chainOpening(unit, 'in', CTX, orientation);
+    assert.ok(fast !== undefined);
+    assert.equal(view(fast), { rules: ['f:2: 22/6'], dflt: 'none' }, orientation);
+    assert.equal(view(fast), view(openingBySweep(unit, 'in', CTX)));
+  }
 });
 test.run();
