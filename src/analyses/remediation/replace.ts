@@ -17,6 +17,7 @@ import type { RemediationCommand } from '../../findings/remediation.js';
 import { formatByProtocol, type RequiredPorts } from '../over-permissive/required.js';
 import { iptablesReplace } from './chain-replace.js';
 import { platformOf } from './platform.js';
+import { sameNameCount } from './simulate.js';
 import { addRuleCommands, disableCommands, setPortsCommands } from './windows-commands.js';
 import * as words from './wording.js';
 
@@ -40,7 +41,7 @@ export function planReplace(unit: PolicyUnit, rule: Rule, required: RequiredPort
   if (proto !== undefined && svc.keywords.length === 0) {
     const kept = keep.get(TRANSPORT_NUMBER[proto]);
     const before = words.ruleRange(rule);
-    const notes = words.ruleNotes(rule, unit.ruleSet.rules.filter((r) => r.id !== rule.id && r.name === rule.name && r.direction === rule.direction).length);
+    const notes = words.ruleNotes(rule, sameNameCount(unit.ruleSet, rule));
     if (kept === undefined) return { action: 'replace', summary: words.replaceDisable(rule, before) + notes, commands: disableCommands(rule) };
     return { action: 'replace', summary: words.replaceNarrow(rule, before, keepText) + notes, commands: setPortsCommands(rule, kept) };
   }

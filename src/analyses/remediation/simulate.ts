@@ -28,14 +28,31 @@ export function withRule(rs: RuleSet, rule: Rule): RuleSet {
   return { ...rs, rules: [...rs.rules, rule] };
 }
 
-/** The rule set with the rule of the same id replaced. */
-export function replaceRule(rs: RuleSet, rule: Rule): RuleSet {
-  return { ...rs, rules: rs.rules.map((r) => (r.id === rule.id ? rule : r)) };
+/** The rule set with the rules of the same ids replaced. */
+export function replaceRules(rs: RuleSet, byId: ReadonlyMap<string, Rule>): RuleSet {
+  if (byId.size === 0) return rs;
+  return { ...rs, rules: rs.rules.map((r) => byId.get(r.id) ?? r) };
 }
 
 /** The rule set with one profile's settings replaced. */
 export function withProfile(rs: RuleSet, profile: FirewallProfile, settings: ProfileSettings): RuleSet {
   return { ...rs, profiles: { ...rs.profiles, [profile]: settings } };
+}
+
+const nameCountCache = new WeakMap<readonly Rule[], Map<string, number>>();
+
+/** How many other rules of the set (which holds `rule`) share its name and direction (`netsh … name=` touches them too). */
+export function sameNameCount(rs: RuleSet, rule: Rule): number {
+  let counts = nameCountCache.get(rs.rules);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const r of rs.rules) {
+      const key = `${r.direction}\u0000${r.name}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    nameCountCache.set(rs.rules, counts);
+  }
+  return Math.max(0, (counts.get(`${rule.direction}\u0000${rule.name}`) ?? 0) - 1);
 }
 
 const lineKeyCache = new WeakMap<readonly Rule[], Map<string, string>>();

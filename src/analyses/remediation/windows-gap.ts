@@ -18,7 +18,7 @@ import type { PolicyUnit } from '../../engine/units.js';
 import type { RemediationCommand } from '../../findings/remediation.js';
 import type { RequirementResult } from '../../findings/result.js';
 import type { Requirement } from '../../requirements/types.js';
-import { allowRule, evaluateIn, replaceRule, requiredRemote, withProfile, withRule, withServicePorts } from './simulate.js';
+import { allowRule, evaluateIn, replaceRules, requiredRemote, sameNameCount, withProfile, withRule, withServicePorts } from './simulate.js';
 import { addRuleCommands, disableCommands, profileCommands, setPortsCommands } from './windows-commands.js';
 import * as words from './wording.js';
 
@@ -69,15 +69,18 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
   for (let round = 0; round <= rs0.rules.length; round++) {
     const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx, unit)).filter((b) => !handled.has(b.id));
     if (blockers.length === 0) return rs;
+    const edited = new Map<string, Rule>();
     for (const b of blockers) {
       handled.add(b.id);
       const edit = narrowBlock(b, req, openGaps(req.direction, req.protocol), rs0);
       if (typeof edit === 'string') return edit;
-      rs = replaceRule(rs, edit.rule);
-      trial = replaceRule(trial, edit.rule);
+      edited.set(b.id, edit.rule);
       plan.commands.push(...edit.commands);
       plan.steps.push(edit.step);
     }
+    // One pass per round, however many block rules it edits.
+    rs = replaceRules(rs, edited);
+    trial = replaceRules(trial, edited);
   }
   return rs;
 }
@@ -101,7 +104,7 @@ function narrowBlock(b: Rule, req: Requirement, gapPorts: PortSet, rs: RuleSet):
   if (!single || svc.keywords.length > 0) return words.cannotNarrow(b);
   const cut = svc.set.intersect(gapPorts);
   const rest = svc.set.subtract(gapPorts);
-  const notes = words.ruleNotes(b, rs.rules.filter((r) => r.id !== b.id && r.name === b.name && r.direction === b.direction).length);
+  const notes = words.ruleNotes(b, sameNameCount(rs, b));
   if (rest.isEmpty()) {
     return { rule: { ...b, enabled: false }, commands: disableCommands(b), step: words.disableBlock(b, cut, req.protocol) + notes };
   }
