@@ -12,7 +12,7 @@
  * frame-scoped pieces held over the same keys when they were inserted (packets that left the chain are not decided
  * by its later rules).
  */
-import { subtract, type Flat } from '../anomalies/flat.js';
+import { firstEndingAtOrAfter, subtract, type Flat } from '../anomalies/flat.js';
 
 export class OcclusionTree {
   /** Permanent pieces per node: the whole box is stored, so a wide box stays one piece that a query tests cheaply. */
@@ -223,20 +223,9 @@ const DEFER_PIECES = 64;
 
 /** How many intervals of `p` lie within the span of `f` (binary searches, no scan). */
 function piecesWithin(p: Flat, f: Flat): number {
-  return firstEnding(p, (f[f.length - 1] as number) + 1) - firstEnding(p, f[0] as number);
+  return firstEndingAtOrAfter(p, (f[f.length - 1] as number) + 1) - firstEndingAtOrAfter(p, f[0] as number);
 }
 
-/** Index (in intervals) of the first interval of `p` ending at or after x. */
-function firstEnding(p: Flat, x: number): number {
-  let a = 0;
-  let b = p.length / 2;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if ((p[2 * mid + 1] as number) < x) a = mid + 1;
-    else b = mid;
-  }
-  return a;
-}
 
 /** `f` without the values of every list. */
 function minusAll(f: Flat, lists: readonly Flat[]): Flat {
@@ -279,7 +268,7 @@ function coveredBy(f: Flat, lists: readonly Flat[]): boolean {
 
 /** Whether one interval of `p` spans all of `f` (a cheap, common sufficient test for "covers"). */
 function spans(p: Flat, f: Flat): boolean {
-  const k = 2 * firstEnding(p, f[0] as number);
+  const k = 2 * firstEndingAtOrAfter(p, f[0] as number);
   return k < p.length && (p[k] as number) <= (f[0] as number) && (p[k + 1] as number) >= (f[f.length - 1] as number);
 }
 
