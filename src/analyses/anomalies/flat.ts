@@ -19,6 +19,13 @@ export function firstEndingAtOrAfter(f: Flat, x: number): number {
   return lo;
 }
 
+/** Whether the two lists hold the same values. */
+export function equals(a: Flat, b: Flat): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Whether the two lists share a value. */
 export function overlaps(a: Flat, b: Flat): boolean {
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];

@@ -153,7 +153,7 @@ function report(parts: readonly number[], visit: (owner: number) => boolean): bo
 
 /** Cost of an item's intervals in a tree over `size` coordinates: canonical nodes plus, for wide intervals, the
  * share of all items a query over them may have to visit. */
-function spread(flat: Flat, size: number, items: number): number {
+export function spread(flat: Flat, size: number, items: number): number {
   let cost = 0;
   for (let i = 0; i < flat.length; i += 2) {
     const len = (flat[i + 1] as number) - (flat[i] as number) + 1;

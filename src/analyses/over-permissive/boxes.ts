@@ -10,6 +10,7 @@ import type { Direction, FirewallProfile, Rule } from '../../model/rule.js';
 import { IntervalSet } from '../../model/interval-set.js';
 import { matchBounds, portCover, servicePorts, type MatchSettings } from '../../engine/rule-match.js';
 import { atomsOf, bigCutsOf, cutsOf, mapFlat } from '../anomalies/geometry.js';
+import { spread } from '../anomalies/painter.js';
 import type { Flat } from '../anomalies/flat.js';
 import { OcclusionTree } from './occlusion-tree.js';
 import { PORT_PROTOCOLS, type OpenedPorts } from './opened-types.js';
@@ -127,14 +128,6 @@ export class BoxSpace {
 
 /** Which dimension an occlusion tree runs over. */
 export type Orientation = 'auto' | 'keys' | 'atoms';
-
-/** Cost of a box's intervals in a tree over `size` coordinates: canonical nodes, plus the share of all boxes a query
- * over a wide interval may visit. */
-function spread(flat: Flat, size: number, boxes: number): number {
-  let cost = 0;
-  for (let i = 0; i < flat.length; i += 2) cost += 2 * Math.log2(size + 1) + (((flat[i + 1] as number) - (flat[i] as number) + 1) / size) * boxes;
-  return cost;
-}
 
 function allKeyList(): number[] {
   return PORT_PROTOCOLS.flatMap((p) => [p * 65536, p * 65536 + 65535]);

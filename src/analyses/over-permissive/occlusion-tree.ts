@@ -144,32 +144,13 @@ export class OcclusionTree {
       push(out, Math.max(nl, ql), Math.min(nr, qr));
       return;
     }
-    let left = rest;
-    let count = need;
-    let pushed = 0;
-    let atoms = deferredAtoms;
-    for (let which = 0; which < 2; which++) {
-      const p = which === 0 ? this.perm[node] : this.scoped[node];
-      if (p === undefined || p.length === 0) continue;
-      if (spans(p, left)) {
-        deferred.length -= pushed;
-        return;
-      }
-      if (p.length > DEFER_PIECES && piecesWithin(p, left) > DEFER_PIECES) {
-        deferred.push(p);
-        pushed++;
-        atoms += (this.own[node] as number);
-        continue;
-      }
-      left = subtract(left, p);
-      if (left.length === 0) {
-        deferred.length -= pushed;
-        return;
-      }
-      count = countOf(left);
-    }
+    const step = this.narrow(node, rest, deferred);
+    if (step === undefined) return;
+    const { left, pushed } = step;
+    const count = left === rest ? need : countOf(left);
+    const atoms = deferredAtoms + pushed * (this.own[node] as number);
     if (nl === nr) {
-      if (!coveredBy(left, deferred)) push(out, nl, nl);
+      if (minusAll(left, deferred).length > 0) push(out, nl, nl);
     } else {
       const mid = (nl + nr) >> 1;
       if (ql <= mid) this.query(2 * node, nl, mid, ql, qr, left, count, deferred, atoms, out);
@@ -188,26 +169,9 @@ export class OcclusionTree {
       appendFlat(found, deferred.length === 0 ? rest : minusAll(rest, deferred));
       return;
     }
-    let left = rest;
-    let pushed = 0;
-    for (let which = 0; which < 2; which++) {
-      const p = which === 0 ? this.perm[node] : this.scoped[node];
-      if (p === undefined || p.length === 0) continue;
-      if (spans(p, left)) {
-        deferred.length -= pushed;
-        return;
-      }
-      if (p.length > DEFER_PIECES && piecesWithin(p, left) > DEFER_PIECES) {
-        deferred.push(p);
-        pushed++;
-        continue;
-      }
-      left = subtract(left, p);
-      if (left.length === 0) {
-        deferred.length -= pushed;
-        return;
-      }
-    }
+    const step = this.narrow(node, rest, deferred);
+    if (step === undefined) return;
+    const { left, pushed } = step;
     if (nl === nr) appendFlat(found, deferred.length === 0 ? left : minusAll(left, deferred));
     else {
       const mid = (nl + nr) >> 1;
@@ -215,6 +179,32 @@ export class OcclusionTree {
       if (qr > mid) this.querySwapped(2 * node + 1, mid + 1, nr, ql, qr, left, deferred, found);
     }
     deferred.length -= pushed;
+  }
+
+  /**
+   * Takes the node's piece lists off a query's rest: a list spanning it covers it (undefined), a long list that would
+   * cut it into many parts is pushed onto `deferred` (the caller pops `pushed` of them when done), any other is
+   * subtracted now (undefined when nothing is left).
+   */
+  private narrow(node: number, rest: Flat, deferred: Flat[]): { left: Flat; pushed: number } | undefined {
+    let left = rest;
+    let pushed = 0;
+    for (let which = 0; which < 2; which++) {
+      const p = which === 0 ? this.perm[node] : this.scoped[node];
+      if (p === undefined || p.length === 0) continue;
+      if (!spans(p, left)) {
+        if (p.length > DEFER_PIECES && piecesWithin(p, left) > DEFER_PIECES) {
+          deferred.push(p);
+          pushed++;
+          continue;
+        }
+        left = subtract(left, p);
+        if (left.length > 0) continue;
+      }
+      deferred.length -= pushed;
+      return undefined;
+    }
+    return { left, pushed };
   }
 }
 
@@ -227,11 +217,11 @@ function piecesWithin(p: Flat, f: Flat): number {
 }
 
 
-/** `f` without the values of every list. */
+/** `f` without the values of every list (empty as soon as one list spans what is left). */
 function minusAll(f: Flat, lists: readonly Flat[]): Flat {
   let left = f;
   for (const p of lists) {
-    if (left.length === 0) break;
+    if (left.length === 0 || spans(p, left)) return [];
     left = subtract(left, p);
   }
   return left;
@@ -255,16 +245,6 @@ export function merge(pairs: readonly number[]): number[] {
   return out;
 }
 
-/** Whether the lists together cover every atom of `f`. */
-function coveredBy(f: Flat, lists: readonly Flat[]): boolean {
-  let left = f;
-  for (const p of lists) {
-    if (spans(p, left)) return true;
-    left = subtract(left, p);
-    if (left.length === 0) return true;
-  }
-  return left.length === 0;
-}
 
 /** Whether one interval of `p` spans all of `f` (a cheap, common sufficient test for "covers"). */
 function spans(p: Flat, f: Flat): boolean {

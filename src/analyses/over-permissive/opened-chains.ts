@@ -14,7 +14,7 @@ import type { Chain, Direction, Rule } from '../../model/rule.js';
 import { HOOK_CHAINS } from '../../engine/first-match.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
-import { intersect, type Flat } from '../anomalies/flat.js';
+import { equals, intersect, type Flat } from '../anomalies/flat.js';
 import { BoxSpace, decidesNew, type Orientation } from './boxes.js';
 import type { OcclusionTree } from './occlusion-tree.js';
 import { defaultBySweep } from './opened-sweep.js';
@@ -110,7 +110,7 @@ class Walker {
       case 'goto': {
         const target = this.chains.get(`${chain.table}/${rule.target ?? ''}`);
         if (target === undefined) return true;
-        if (!this.walk(target, { keys, low, high, exact: sameFlat(low, high) })) return false;
+        if (!this.walk(target, { keys, low, high, exact: equals(low, high) })) return false;
         if (rule.action === 'goto') this.tree.insert(keys, frameLow, true);
         return true;
       }
@@ -174,10 +174,4 @@ function reachable(main: Chain, chains: ReadonlyMap<string, Chain>, rulesOf: Rea
 
 function coversFamilies(chain: Chain, unit: PolicyUnit): boolean {
   return chain.families === undefined || unit.ruleSet.families.every((f) => chain.families?.includes(f) === true);
-}
-
-function sameFlat(a: Flat, b: Flat): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -13,7 +13,8 @@ import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
 import { decideWindows } from '../../engine/windows.js';
 import type { Citation } from '../../findings/result.js';
-import { BoxSpace, decidesNew, type Orientation, type Box } from './boxes.js';
+import { equals } from '../anomalies/flat.js';
+import { BoxSpace, decidesNew, type Orientation } from './boxes.js';
 import { collectOpenings, type Openings } from './openings.js';
 import type { DefaultOpening, UnitOpening } from './opened-types.js';
 
@@ -36,7 +37,7 @@ export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: Eval
   const blocks = rules.filter((r) => r.action === 'block').flatMap((r) => space.boxesOf(r));
   const tree = space.tree(orientation);
   if (dflt === 'allow') {
-    if (rules.some((r) => r.action === 'bypass') || blocks.some((b) => !certain(b))) return undefined;
+    if (rules.some((r) => r.action === 'bypass') || blocks.some((b) => !equals(b.low, b.high))) return undefined;
     for (const b of blocks) tree.insert(b.keys, b.low);
     const open = direction === 'in' ? tree.uncovered(space.allKeys, space.universe).keys : [];
     return { rules: new Map(), byDefault: open.length === 0 ? undefined : defaultOpening(unit, space.decode(open), ctx) };
@@ -58,10 +59,6 @@ export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: Eval
     if (keys.length > 0) opened.set(rule, { keys, upperBound });
   }
   return { rules: collectOpenings(unit, space, opened), byDefault: undefined };
-}
-
-function certain(b: Box): boolean {
-  return b.low.length === b.high.length && b.low.every((v, i) => v === b.high[i]);
 }
 
 /** The default's citation, as the engine words it for this profile. */
