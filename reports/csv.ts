@@ -6,7 +6,7 @@
 import { formatPorts } from '../src/model/port-set.js';
 import { formatRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import type { AuditResult } from '../src/findings/result.js';
 import type { ReportOptions } from './types.js';
 
@@ -33,7 +33,7 @@ function row(cells: readonly string[]): string {
 /** The finding's sentence, with the waiver (as in the Markdown report) when one accepts it. */
 function messageText(f: Finding): string {
   const w = f.waiver;
-  return w === undefined ? findingMessage(f) : `${findingMessage(f)} (WAIVED until ${w.expires} by ${w.approver}, ticket ${w.ticket}: ${w.reason})`;
+  return w === undefined ? findingText(f) : `${findingText(f)} (WAIVED until ${w.expires} by ${w.approver}, ticket ${w.ticket}: ${w.reason})`;
 }
 
 function findingCells(f: Finding): string[] {

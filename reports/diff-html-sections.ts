@@ -4,7 +4,7 @@
  */
 import type { DiffResult, FlowChange, ProtocolChanges, RuleRef } from '../src/analyses/diff/types.js';
 import type { Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import { formatPorts } from '../src/model/port-set.js';
 import { formatRef } from '../src/model/source-ref.js';
 import { changeText, directionText, plural, portsText, protocolHeading, refText, responsibleText, transitionFlow, transitionText } from './diff-view.js';
@@ -104,7 +104,7 @@ function findingTable(id: string, list: readonly Finding[]): SafeHtml {
   if (list.length === 0) return html`<p>None.</p>`;
   const rows = list.map((f) => [
     html`<span class="badge sev-${f.severity}">${f.severity}</span>${f.waiver === undefined ? '' : ' (waived)'}`,
-    findingMessage(f),
+    findingText(f),
     html`${joinHtml(f.refs.map((x) => code(formatRef(x))), ' ')}`,
     (f.exposes ?? []).join('; '),
   ]);

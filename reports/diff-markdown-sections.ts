@@ -4,7 +4,7 @@
  */
 import type { DiffResult, ProtocolChanges, RuleRef } from '../src/analyses/diff/types.js';
 import type { Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import { formatPorts } from '../src/model/port-set.js';
 import { formatRef } from '../src/model/source-ref.js';
 import { changeText, directionText, plural, portsText, protocolHeading, refText, responsibleText, transitionFlow, transitionText } from './diff-view.js';
@@ -82,7 +82,7 @@ export function exposureSections(r: DiffResult): string {
 
 function findingTable(list: readonly Finding[]): string {
   if (list.length === 0) return 'None.';
-  const rows = list.map((f) => [f.severity + (f.waiver === undefined ? '' : ' (waived)'), findingMessage(f), f.refs.map(formatRef).join(', '), (f.exposes ?? []).join('; ')]);
+  const rows = list.map((f) => [f.severity + (f.waiver === undefined ? '' : ' (waived)'), findingText(f), f.refs.map(formatRef).join(', '), (f.exposes ?? []).join('; ')]);
   return mdTable(['Severity', 'Finding', 'Rules', 'Exposes'], rows);
 }
 

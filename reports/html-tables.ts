@@ -5,7 +5,8 @@
 import { formatPorts } from '../src/model/port-set.js';
 import { formatRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding } from '../src/findings/finding.js';
-import { findingMessage, statusLabel } from '../src/findings/messages.js';
+import { statusLabel } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import type { AuditResult, Citation, RequirementResult } from '../src/findings/result.js';
 import { SEVERITIES, severityRank } from '../src/findings/severity.js';
 import type { WaiverNote } from '../src/waivers/types.js';
@@ -100,7 +101,7 @@ ${joinHtml(rows, '\n')}
 function findingRow(f: Finding, i: number): SafeHtml {
   const refs = f.refs.map((r) => html`<li><code>${breakable(formatRef(r))}</code></li>`);
   const kind = findingKind(f.code);
-  return html`<tr data-row="${i}" data-severity="${f.severity}" data-kind="${kind}"><td data-sort="${4 - severityRank(f.severity)}"><span class="badge sev-${f.severity}">${f.severity}</span></td><td><code>${breakable(f.id)}</code></td><td>${kind}</td><td>${findingMessage(f)}${f.waiver === undefined ? '' : waiverNote(f.waiver)}</td><td>${f.requirementId === undefined ? '' : html`<code>${f.requirementId}</code>`}</td><td>${refs.length === 0 ? '' : html`<ul class="cites">${joinHtml(refs)}</ul>`}</td><td>${(f.exposes ?? []).join(', ')}</td></tr>`;
+  return html`<tr data-row="${i}" data-severity="${f.severity}" data-kind="${kind}"><td data-sort="${4 - severityRank(f.severity)}"><span class="badge sev-${f.severity}">${f.severity}</span></td><td><code>${breakable(f.id)}</code></td><td>${kind}</td><td>${findingText(f)}${f.waiver === undefined ? '' : waiverNote(f.waiver)}</td><td>${f.requirementId === undefined ? '' : html`<code>${f.requirementId}</code>`}</td><td>${refs.length === 0 ? '' : html`<ul class="cites">${joinHtml(refs)}</ul>`}</td><td>${(f.exposes ?? []).join(', ')}</td></tr>`;
 }
 
 /** The findings table with its toolbar; rows in the result's order (severity, then id). */

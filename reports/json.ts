@@ -6,7 +6,7 @@ import type { Diagnostic, LineAccounting } from '../src/model/diagnostic.js';
 import { portPairs, type PortSet } from '../src/model/port-set.js';
 import { formatRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import type { AuditResult, Citation, InputSummary, RequirementResult } from '../src/findings/result.js';
 import { requirementCounts, severityCounts } from './summary.js';
 import type { ReportOptions } from './types.js';
@@ -111,7 +111,7 @@ export function findingJson(f: Finding): Record<string, unknown> {
     code: f.code,
     kind: findingKind(f.code),
     severity: f.severity,
-    message: findingMessage(f),
+    message: findingText(f),
     direction: f.direction ?? null,
     protocol: f.protocol ?? null,
     ports: pairs(f.ports),

@@ -6,6 +6,9 @@
 /** Line breaks and other control characters; a table cell must stay on one line. */
 const CONTROL = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
 
+/** Any character mdText changes: most cells (ids, ports, file:line) have none and are returned as they are. */
+const MD_SPECIAL = /[\u0000-\u001f\u007f\u2028\u2029\\`*[\]|&<>]/;
+
 /**
  * Makes text inert and single-line in Markdown: newlines and control characters become spaces;
  * `\`, `` ` ``, `*`, `[`, `]` and `|` are backslash-escaped (no code spans, emphasis, links or cell
@@ -13,6 +16,7 @@ const CONTROL = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
  * is allowed. Leading `=`, `+`, `-`, `@` need nothing in Markdown.
  */
 export function mdText(text: string): string {
+  if (!MD_SPECIAL.test(text)) return text;
   return text
     .replace(CONTROL, ' ')
     .replace(/[\\`*[\]|]/g, (c) => `\\${c}`)

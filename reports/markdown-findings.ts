@@ -3,9 +3,9 @@
  */
 import { formatRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import type { AuditResult, InputSummary } from '../src/findings/result.js';
-import { SEVERITIES } from '../src/findings/severity.js';
+import { SEVERITIES, type Severity } from '../src/findings/severity.js';
 import { htmlText, mdTable, mdText } from './markdown-escape.js';
 import { severityBreakdown } from './markdown-header.js';
 
@@ -15,9 +15,11 @@ export const DIAGNOSTICS_EXPANDED_MAX = 10;
 /** One table per severity that has findings, critical first; findings keep the result's order. */
 export function findingSections(result: AuditResult): string {
   if (result.findings.length === 0) return 'No findings.';
+  const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, []]));
+  for (const f of result.findings) bySeverity.get(f.severity)?.push(f);
   const blocks: string[] = [];
   for (const sev of SEVERITIES) {
-    const group = result.findings.filter((f) => f.severity === sev);
+    const group = bySeverity.get(sev) ?? [];
     if (group.length === 0) continue;
     const title = `${sev.charAt(0).toUpperCase()}${sev.slice(1)}`;
     blocks.push(`### ${title} (${group.length})`, mdTable(['Id', 'Kind', 'Finding', 'Rules', 'Exposes'], group.map(findingRow)));
@@ -28,7 +30,7 @@ export function findingSections(result: AuditResult): string {
 function findingRow(f: Finding): string[] {
   const w = f.waiver;
   const waived = w === undefined ? '' : ` (WAIVED until ${w.expires} by ${w.approver}, ticket ${w.ticket}: ${w.reason})`;
-  return [f.id, findingKind(f.code), `${findingMessage(f)}${waived}`, f.refs.map(formatRef).join('; '), (f.exposes ?? []).join(', ')];
+  return [f.id, findingKind(f.code), `${findingText(f)}${waived}`, f.refs.map(formatRef).join('; '), (f.exposes ?? []).join(', ')];
 }
 
 /** Per input, a table of its diagnostics; long tables are collapsed. */

@@ -22,6 +22,16 @@ export function remediationSection(result: AuditResult): string {
   return blocks.join('\n\n');
 }
 
+/** The longest run of backticks in the lines, at least `min` (a loop: spreading 100k+ lines into Math.max overflows the stack). */
+function longestBacktickRun(lines: readonly string[], min: number): number {
+  let longest = min;
+  for (const line of lines) {
+    if (!line.includes('`')) continue;
+    for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  }
+  return longest;
+}
+
 function fenced(items: readonly RemediationItem[], dialect: CommandDialect): string {
   const lines: string[] = [];
   for (const i of items) {
@@ -32,7 +42,6 @@ function fenced(items: readonly RemediationItem[], dialect: CommandDialect): str
     for (const c of cmds) lines.push(i.action === 'manual' ? `${comment} ${c.text}` : c.text);
   }
   // A fence longer than any backtick run inside keeps input-derived text from closing it.
-  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(lines, 2) + 1);
   return `${fence}${FENCE[dialect]}\n${lines.join('\n')}\n${fence}`;
 }

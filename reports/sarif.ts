@@ -6,7 +6,7 @@
 import { formatPorts } from '../src/model/port-set.js';
 import type { SourceRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding, type FindingCode } from '../src/findings/finding.js';
-import { findingMessage } from '../src/findings/messages.js';
+import { findingText } from './finding-text.js';
 import type { AuditResult } from '../src/findings/result.js';
 import type { Severity } from '../src/findings/severity.js';
 import type { ReportOptions } from './types.js';
@@ -39,6 +39,7 @@ const RULE_TEXT: Readonly<Record<FindingCode, string>> = {
 };
 
 const CODES = Object.keys(RULE_TEXT) as FindingCode[];
+const RULE_INDEX: ReadonlyMap<FindingCode, number> = new Map(CODES.map((c, i) => [c, i]));
 
 /** SARIF level for a severity: critical/high → error, medium → warning, low/info → note. */
 export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
@@ -77,9 +78,20 @@ function artifacts(result: AuditResult): { list: Record<string, unknown>[]; inde
   return { list, index };
 }
 
-function location(ref: SourceRef, index: ReadonlyMap<string, number>): Record<string, unknown> {
+/** File URIs by path: a report cites few files, each of them many times. */
+type UriCache = Map<string, string>;
+
+function uriOf(path: string, uris: UriCache): string {
+  const known = uris.get(path);
+  if (known !== undefined) return known;
+  const uri = fileUri(path);
+  uris.set(path, uri);
+  return uri;
+}
+
+function location(ref: SourceRef, index: ReadonlyMap<string, number>, uris: UriCache): Record<string, unknown> {
   const i = index.get(ref.file);
-  const artifactLocation = { uri: fileUri(ref.file), ...(i === undefined ? {} : { index: i }) };
+  const artifactLocation = { uri: uriOf(ref.file, uris), ...(i === undefined ? {} : { index: i }) };
   const region = ref.line !== undefined && ref.line >= 1 ? { region: { startLine: ref.line } } : {};
   const logical: Record<string, string>[] = [];
   if (ref.path !== undefined && ref.path.length > 0) logical.push({ fullyQualifiedName: ref.path.join('/'), kind: 'element' });
@@ -87,7 +99,7 @@ function location(ref: SourceRef, index: ReadonlyMap<string, number>): Record<st
   return { physicalLocation: { artifactLocation, ...region }, ...(logical.length === 0 ? {} : { logicalLocations: logical }) };
 }
 
-function resultJson(f: Finding, result: AuditResult, index: ReadonlyMap<string, number>): Record<string, unknown> {
+function resultJson(f: Finding, result: AuditResult, index: ReadonlyMap<string, number>, uris: UriCache): Record<string, unknown> {
   // A finding without refs (e.g. an unresolvable requirement) is about the audited export as a whole.
   const first = result.inputs[0];
   const refs: readonly SourceRef[] = f.refs.length > 0 ? f.refs : first === undefined ? [] : [{ file: first.path }];
@@ -107,10 +119,10 @@ function resultJson(f: Finding, result: AuditResult, index: ReadonlyMap<string, 
       : { suppressions: [{ kind: 'external', status: 'accepted', justification: `${w.reason} (approved by ${w.approver}, ticket ${w.ticket}, until ${w.expires})` }] };
   return {
     ruleId: f.code,
-    ruleIndex: CODES.indexOf(f.code),
+    ruleIndex: RULE_INDEX.get(f.code) ?? -1,
     level: sarifLevel(f.severity),
-    message: { text: findingMessage(f) },
-    locations: refs.map((r) => location(r, index)),
+    message: { text: findingText(f) },
+    locations: refs.map((r) => location(r, index, uris)),
     partialFingerprints: { [FINGERPRINT_KEY]: f.id },
     ...suppressions,
     properties,
@@ -120,6 +132,7 @@ function resultJson(f: Finding, result: AuditResult, index: ReadonlyMap<string, 
 /** The SARIF log as a plain object (exported for tests). */
 export function toSarif(result: AuditResult, options: ReportOptions): Record<string, unknown> {
   const { list, index } = artifacts(result);
+  const uris: UriCache = new Map();
   const ticket = options.ticket ?? result.ticket;
   const rules = CODES.map((code) => ({ id: code, shortDescription: { text: RULE_TEXT[code] }, properties: { kind: findingKind(code) } }));
   return {
@@ -129,7 +142,7 @@ export function toSarif(result: AuditResult, options: ReportOptions): Record<str
       {
         tool: { driver: { name: result.tool.name, version: result.tool.version, rules } },
         artifacts: list,
-        results: result.findings.map((f) => resultJson(f, result, index)),
+        results: result.findings.map((f) => resultJson(f, result, index, uris)),
         properties: {
           verdict: result.verdict,
           failOn: result.failOn,

@@ -2,14 +2,14 @@
  * @fileoverview One host's audit from command-line options: load its exports, resolve requirements and waivers,
  * run the engine, render the reports. Shared by `compare` and the fleet workers.
  */
-import { reporters, type ReportFormat } from '../../reports/index.js';
+import { loadReporter, type ReportFormat } from '../../reports/formats.js';
 import type { Direction, FirewallProfile } from '../model/rule.js';
-import { audit } from '../engine/audit.js';
+import { audit, type LoadedInput } from '../engine/audit.js';
 import type { AuditResult } from '../findings/result.js';
 import type { Severity } from '../findings/severity.js';
 import type { StageTimer } from '../engine/stage-timer.js';
 import { UsageError } from './errors.js';
-import { loadInput, loadOptionsFrom } from './load-input.js';
+import { loadInputAsync, loadOptionsFrom } from './load-input-async.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from './options.js';
 
 /** The options of an audit (plain data: fleet workers receive it as a message). */
@@ -28,17 +28,21 @@ export interface AuditArgs extends RequirementArgs {
 }
 
 /** Audits the exports of one host. Bad input throws InputError/UsageError. */
-export function auditHost(exports: readonly string[], args: AuditArgs, env: NodeJS.ProcessEnv, timer?: StageTimer): AuditResult {
-  const requirements = requirementSetFrom(args);
+export async function auditHost(exports: readonly string[], args: AuditArgs, env: NodeJS.ProcessEnv, timer?: StageTimer): Promise<AuditResult> {
+  const requirements = await requirementSetFrom(args);
   timer?.mark('requirements');
-  const inputs = exports.map((p) => loadInput(p, loadOptionsFrom(args, timer)));
+  const inputs: LoadedInput[] = [];
+  for (const p of exports) inputs.push(await loadInputAsync(p, loadOptionsFrom(args, timer)));
+  const generatedAt = reportTime(args.timestamp, env);
+  const settings = matchSettingsFrom(args.iface, args.rpcRange);
+  const waivers = args.waivers === undefined || args.waivers.length === 0 ? undefined : await waiversFrom(args.waivers);
   const outcome = audit(inputs, requirements, {
     firewallProfile: args.fwProfile,
     failOn: args.failOn,
-    generatedAt: reportTime(args.timestamp, env),
+    generatedAt,
     toolVersion: toolVersion(),
-    settings: matchSettingsFrom(args.iface, args.rpcRange),
-    ...(args.waivers === undefined || args.waivers.length === 0 ? {} : { waivers: waiversFrom(args.waivers) }),
+    settings,
+    ...(waivers === undefined ? {} : { waivers }),
     ...(args.ticket === undefined ? {} : { ticket: args.ticket }),
     ...(args.maxPairs === undefined ? {} : { maxPairs: args.maxPairs }),
     ...(timer === undefined ? {} : { timer }),
@@ -47,8 +51,10 @@ export function auditHost(exports: readonly string[], args: AuditArgs, env: Node
   return outcome.result;
 }
 
-/** Renders each requested format. */
-export function renderReports(result: AuditResult, formats: readonly ReportFormat[], ticket: string | undefined): Map<ReportFormat, string> {
+/** Renders each requested format (only the requested reporters are loaded). */
+export async function renderReports(result: AuditResult, formats: readonly ReportFormat[], ticket: string | undefined): Promise<Map<ReportFormat, string>> {
   const options = ticket === undefined ? {} : { ticket };
-  return new Map(formats.map((f) => [f, reporters[f](result, options)]));
+  const rendered = new Map<ReportFormat, string>();
+  for (const f of formats) rendered.set(f, (await loadReporter(f))(result, options));
+  return rendered;
 }

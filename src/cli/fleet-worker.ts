@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { REPORT_EXTENSIONS, type ReportFormat } from '../../reports/index.js';
+import { REPORT_EXTENSIONS, type ReportFormat } from '../../reports/formats.js';
 import type { HostSummary } from '../findings/fleet.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { failingFindings } from '../findings/verdict.js';
@@ -21,12 +21,12 @@ export interface HostTask {
 }
 
 /** Audits one host and writes its reports (also used in-process for a single host). */
-export function runHostTask(t: HostTask): HostSummary {
+export async function runHostTask(t: HostTask): Promise<HostSummary> {
   const empty = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   try {
-    const result = auditHost(t.files, t.args, t.env);
+    const result = await auditHost(t.files, t.args, t.env);
     const reports: string[] = [];
-    for (const [format, text] of renderReports(result, t.formats, t.args.ticket)) {
+    for (const [format, text] of await renderReports(result, t.formats, t.args.ticket)) {
       const path = join(t.outDir, t.host, `k2audit-report${REPORT_EXTENSIONS[format]}`);
       writeAtomic(path, text);
       reports.push(path);
@@ -49,6 +49,7 @@ export function runHostTask(t: HostTask): HostSummary {
   }
 }
 
+// The pool sends the next task only after this one's answer, so one task runs at a time.
 parentPort?.on('message', (t: HostTask) => {
-  parentPort?.postMessage(runHostTask(t));
+  void runHostTask(t).then((summary) => parentPort?.postMessage(summary));
 });

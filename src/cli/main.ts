@@ -1,24 +1,19 @@
 /**
  * @fileoverview The composition root: yargs → command → exit code. Known errors become one stderr line
  * (`k2audit: file:line: what is wrong`) and exit code 2; a stack trace only with --debug.
+ * Start-up cost matters (a whole audit should take about a second): this module imports only yargs and option
+ * constants; each command's module, and through it the parsers, engine and reporters it needs, is imported by
+ * its handler.
  */
 import yargs, { type Argv } from 'yargs';
-import { FORMAT_IDS } from '../../parsers/index.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
+import { FORMAT_IDS } from '../../parsers/registry.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../reports/formats.js';
+import { DIFF_REPORT_FORMATS as DIFF_FORMATS, type DiffReportFormat } from '../../reports/diff-reporters.js';
 import { FIREWALL_PROFILES, type FirewallProfile } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
-import { runCompare, type CommandIO } from './commands/compare.js';
-import { runFleet } from './commands/fleet.js';
-import { isFleet } from './fleet-files.js';
-import { runDiff } from './commands/diff.js';
-import { runExplain } from './commands/explain.js';
-import { DIFF_REPORT_EXTENSIONS, type DiffReportFormat } from '../../reports/diff-reporters.js';
-import { runParse } from './commands/parse.js';
-import { runProfiles } from './commands/profiles.js';
+import type { CommandIO } from './commands/compare.js';
 import { isKnownError, oneLine, UsageError } from './errors.js';
-import { toolVersion } from './options.js';
-
-const DIFF_FORMATS = Object.keys(DIFF_REPORT_EXTENSIONS) as DiffReportFormat[];
+import { toolVersion } from './version.js';
 
 function requirementOptions<T>(y: Argv<T>) {
   return y
@@ -81,7 +76,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           port: a.port,
           requirements: a.requirements,
         };
-        code = isFleet(args.exports) ? await runFleet(args, io) : runCompare(args, io);
+        const { isFleet } = await import('./fleet-files.js');
+        const run = isFleet(args.exports) ? (await import('./commands/fleet.js')).runFleet : (await import('./commands/compare.js')).runCompare;
+        code = await run(args, io);
       },
     )
     .command(
@@ -102,8 +99,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range (default 49152-65535)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no summary on stderr' }),
-      (a) => {
-        code = runDiff(
+      async (a) => {
+        const { runDiff } = await import('./commands/diff.js');
+        code = await runDiff(
           {
             before: a.before,
             after: a.after,
@@ -140,8 +138,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it (firewall console Export List)' })
           .option('iface', { type: 'string', array: true, describe: 'NAME=CIDR[,CIDR]: remote networks behind an interface' })
           .option('rpc-range', { type: 'string', describe: 'dynamic RPC port range (default 49152-65535)' }),
-      (a) => {
-        code = runExplain(
+      async (a) => {
+        const { runExplain } = await import('./commands/explain.js');
+        code = await runExplain(
           { exports: a.exports as string[], flow: a.flow, fwProfile: a['fw-profile'] as FirewallProfile, format: a.format, inputFormat: a['input-format'], direction: a.direction, iface: a.iface, rpcRange: a['rpc-range'] },
           io,
         );
@@ -156,16 +155,18 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
           .option('input-format', { type: 'string', choices: FORMAT_IDS })
           .option('direction', { choices: ['in', 'out'] as const, describe: 'direction of an export that does not state it (firewall console Export List)' }),
-      (a) => {
-        code = runParse({ export: a.export, format: a.format, inputFormat: a['input-format'], direction: a.direction }, io);
+      async (a) => {
+        const { runParse } = await import('./commands/parse.js');
+        code = await runParse({ export: a.export, format: a.format, inputFormat: a['input-format'], direction: a.direction }, io);
       },
     )
     .command(
       'profiles [name]',
       'list requirement profiles and features, or show one profile with its seed rows',
       (y) => requirementOptions(y).positional('name', { type: 'string' }),
-      (a) => {
-        code = runProfiles({ name: a.name, feature: a.feature, port: a.port, requirements: a.requirements }, io);
+      async (a) => {
+        const { runProfiles } = await import('./commands/profiles.js');
+        code = await runProfiles({ name: a.name, feature: a.feature, port: a.port, requirements: a.requirements }, io);
       },
     )
     .demandCommand(1, 'give a command: compare, diff, explain, parse or profiles')

@@ -1,14 +1,11 @@
 /**
  * @fileoverview Option values shared by the commands, and their conversion into API options.
  */
-import { readFileSync } from 'node:fs';
 import { AddressSet } from '../model/address-set.js';
 import { parseAddressList } from '../model/ip.js';
 import { parsePortList, type PortSet } from '../model/port-set.js';
 import type { MatchSettings } from '../engine/rule-match.js';
-import { loadWaiverFile } from '../waivers/load.js';
 import type { Waiver } from '../waivers/types.js';
-import { loadRequirementFile } from '../requirements/custom-file.js';
 import { resolveRequirements } from '../requirements/resolve.js';
 import type { Requirement, RequirementSet } from '../requirements/types.js';
 import { InputError, UsageError } from './errors.js';
@@ -22,14 +19,8 @@ export interface RequirementArgs {
 }
 
 /** Resolves --profile / --feature / --port / --requirements into a requirement set. */
-export function requirementSetFrom(args: RequirementArgs): RequirementSet {
-  const custom: Requirement[] = [];
-  for (const file of args.requirements ?? []) {
-    const text = new TextDecoder('utf-8').decode(readInput(file)).replace(/^\uFEFF/, '');
-    const loaded = loadRequirementFile(text, file);
-    if (!loaded.ok) throw new InputError(loaded.error);
-    custom.push(...loaded.requirements);
-  }
+export async function requirementSetFrom(args: RequirementArgs): Promise<RequirementSet> {
+  const custom = await customRequirements(args.requirements ?? []);
   const r = resolveRequirements({
     ...(args.profile === undefined ? {} : { profile: args.profile }),
     features: args.feature ?? [],
@@ -38,6 +29,20 @@ export function requirementSetFrom(args: RequirementArgs): RequirementSet {
   });
   if (!r.ok) throw new UsageError(r.error);
   return r.set;
+}
+
+/** The requirements of `--requirements` files; the file loader (zod, yaml) is imported only when one is given. */
+async function customRequirements(files: readonly string[]): Promise<Requirement[]> {
+  if (files.length === 0) return [];
+  const { loadRequirementFile } = await import('../requirements/custom-file.js');
+  const custom: Requirement[] = [];
+  for (const file of files) {
+    const text = new TextDecoder('utf-8').decode(readInput(file)).replace(/^\uFEFF/, '');
+    const loaded = loadRequirementFile(text, file);
+    if (!loaded.ok) throw new InputError(loaded.error);
+    custom.push(...loaded.requirements);
+  }
+  return custom;
 }
 
 /** Engine settings from `--iface NAME=CIDR[,CIDR]` and `--rpc-range LO-HI`. */
@@ -63,9 +68,10 @@ export function matchSettingsFrom(iface: readonly string[] | undefined, rpcRange
   return out;
 }
 
-/** Reads and validates `--waivers` files. */
-export function waiversFrom(files: readonly string[]): { list: Waiver[]; files: string[] } {
+/** Reads and validates `--waivers` files (the loader, with zod and yaml, is imported on first use). */
+export async function waiversFrom(files: readonly string[]): Promise<{ list: Waiver[]; files: string[] }> {
   const list: Waiver[] = [];
+  const { loadWaiverFile } = await import('../waivers/load.js');
   for (const file of files) {
     const loaded = loadWaiverFile(new TextDecoder('utf-8').decode(readInput(file)), file);
     if (!loaded.ok) throw new InputError(loaded.error);
@@ -83,8 +89,4 @@ export function reportTime(timestamp: string | undefined, env: NodeJS.ProcessEnv
   return date.toISOString();
 }
 
-/** The tool version from package.json. */
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { toolVersion } from './version.js';

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `k2audit compare <export...>`: audit one host's exports against a requirement profile.
  */
-import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/index.js';
+import { REPORT_EXTENSIONS, type ReportFormat } from '../../../reports/formats.js';
 import { failingFindings } from '../../findings/verdict.js';
 import { StageTimer } from '../../engine/stage-timer.js';
 import { fixScript, scriptDialect } from '../../analyses/remediation/index.js';
@@ -26,12 +26,12 @@ export interface CommandIO {
 }
 
 /** Runs the audit, writes the reports, returns the exit code (0 pass, 1 findings at or above --fail-on). */
-export function runCompare(args: CompareArgs, io: CommandIO): number {
+export async function runCompare(args: CompareArgs, io: CommandIO): Promise<number> {
   const formats = [...new Set(args.format)];
   const targets = outputTargets(formats, args.out, 'k2audit-report', REPORT_EXTENSIONS);
   const timer = io.env['K2AUDIT_TIMINGS'] === '1' ? new StageTimer(() => performance.now()) : undefined;
-  const result = auditHost(args.exports, args, io.env, timer);
-  const rendered = renderReports(result, formats, args.ticket);
+  const result = await auditHost(args.exports, args, io.env, timer);
+  const rendered = await renderReports(result, formats, args.ticket);
   timer?.mark('render');
   for (const [format, text] of rendered) {
     const target = targets.get(format);

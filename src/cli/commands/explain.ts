@@ -6,8 +6,9 @@ import type { Direction, FirewallProfile } from '../../model/rule.js';
 import { explainFlow, parseFlowSpec } from '../../engine/explain.js';
 import { DEFAULT_MATCH_SETTINGS } from '../../engine/rule-match.js';
 import { buildUnits } from '../../engine/units.js';
+import type { LoadedInput } from '../../engine/audit.js';
 import { UsageError } from '../errors.js';
-import { loadInput, loadOptionsFrom } from '../load-input.js';
+import { loadInputAsync, loadOptionsFrom } from '../load-input-async.js';
 import { matchSettingsFrom } from '../options.js';
 import type { CommandIO } from './compare.js';
 
@@ -23,11 +24,12 @@ export interface ExplainArgs {
 }
 
 /** Prints the explanation; exit 0 (errors exit 2 through the thrown UsageError/InputError). */
-export function runExplain(args: ExplainArgs, io: CommandIO): number {
+export async function runExplain(args: ExplainArgs, io: CommandIO): Promise<number> {
   const flow = parseFlowSpec(args.flow);
   if (!flow.ok) throw new UsageError(flow.error);
   const settings = { ...DEFAULT_MATCH_SETTINGS, ...matchSettingsFrom(args.iface, args.rpcRange) };
-  const inputs = args.exports.map((p) => loadInput(p, loadOptionsFrom(args)));
+  const inputs: LoadedInput[] = [];
+  for (const p of args.exports) inputs.push(await loadInputAsync(p, loadOptionsFrom(args)));
   const built = buildUnits(inputs.map((i) => ({ file: i.summary.path, ruleSet: i.ruleSet })), settings);
   if (!built.ok) throw new UsageError(built.error);
   const e = explainFlow(built.units, flow.flow, { fwProfile: args.fwProfile, settings });

@@ -17,7 +17,7 @@ import type { CommandIO, CompareArgs } from './compare.js';
 /** Audits every host; exit 2 when a host could not be audited, 1 when a host fails, else 0. */
 export async function runFleet(args: CompareArgs, io: CommandIO): Promise<number> {
   if (args.out === undefined) throw new UsageError('fleet mode (a directory or a pattern of exports) needs --out <directory>');
-  const requirements = requirementSetFrom(args);
+  const requirements = await requirementSetFrom(args);
   const hosts = fleetHosts(args.exports);
   const formats = [...new Set(args.format)];
   const generatedAt = reportTime(args.timestamp, io.env);

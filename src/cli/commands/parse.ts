@@ -3,7 +3,7 @@
  */
 import { ruleListingJson, ruleListingText } from '../../../reports/rule-listing.js';
 import { formatDiagnostic } from '../../model/diagnostic.js';
-import { loadOptionsFrom, readExport } from '../load-input.js';
+import { loadOptionsFrom, readExportAsync } from '../load-input-async.js';
 import type { Direction } from '../../model/rule.js';
 import type { CommandIO } from './compare.js';
 
@@ -15,8 +15,8 @@ export interface ParseArgs {
 }
 
 /** Prints the listing and diagnostics; returns 2 when the input has errors, else 0. */
-export function runParse(args: ParseArgs, io: CommandIO): number {
-  const r = readExport(args.export, loadOptionsFrom(args));
+export async function runParse(args: ParseArgs, io: CommandIO): Promise<number> {
+  const r = await readExportAsync(args.export, loadOptionsFrom(args));
   if (r.loaded === undefined) {
     for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
     return 2;

@@ -5,11 +5,11 @@ import { describeProfile, describeProfiles } from '../../requirements/describe.j
 import { requirementSetFrom, type RequirementArgs } from '../options.js';
 import type { CommandIO } from './compare.js';
 
-export function runProfiles(args: RequirementArgs & { readonly name?: string | undefined }, io: CommandIO): number {
+export async function runProfiles(args: RequirementArgs & { readonly name?: string | undefined }, io: CommandIO): Promise<number> {
   if (args.name === undefined) {
     io.stdout(describeProfiles());
     return 0;
   }
-  io.stdout(describeProfile(requirementSetFrom({ ...args, profile: args.name })));
+  io.stdout(describeProfile(await requirementSetFrom({ ...args, profile: args.name })));
   return 0;
 }
