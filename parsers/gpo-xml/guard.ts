@@ -9,7 +9,11 @@ export const MAX_XML_CHARS = 64 * 1024 * 1024;
 
 /** An 'error' diagnostic when the text must not be parsed, else undefined. */
 export function unsafeXml(text: string, file: string): Diagnostic | undefined {
-  const decl = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  // Only `<!` can start a declaration; reports have few or none, so the pattern runs only from the first one.
+  const first = text.indexOf('<!');
+  const pattern = /<!(DOCTYPE|ENTITY)\b/gi;
+  pattern.lastIndex = Math.max(first, 0);
+  const decl = first < 0 ? null : pattern.exec(text);
   if (decl !== null) {
     const line = text.slice(0, decl.index).split('\n').length;
     const message = `the XML declares a ${decl[1]?.toUpperCase() ?? 'DOCTYPE'}; GPO reports never do, and k2audit does not parse documents with DTDs or entity declarations`;

@@ -9,7 +9,7 @@ import { ParseSink } from '../shared/parse-sink.js';
 import { assembleRuleSet } from '../windows-rule/index.js';
 import { looksLikeGpoXml } from './detect.js';
 import { unsafeXml } from './guard.js';
-import { countUnits, normalizeGpoXml } from './normalize.js';
+import { countUnits, normalizeGpoXml, ruleNormalizer, type RuleOutcome } from './normalize.js';
 import { parseGpoXml } from './parse.js';
 import type { RawXmlDocument } from './raw.js';
 
@@ -17,7 +17,7 @@ import type { RawXmlDocument } from './raw.js';
 export function parseGpoXmlReport(input: DecodedInput, _options: ParseOptions): ParseResult {
   const unsafe = unsafeXml(input.text, input.file);
   if (unsafe !== undefined) return { ok: false, diagnostics: [unsafe] };
-  const parsed = parseGpoXml(input.text, input.file);
+  const parsed = parseGpoXml(input.text, input.file, ruleNormalizer);
   const fatal = (code: string, message: string, line?: number): ParseResult => ({
     ok: false,
     diagnostics: [{ severity: 'error', code, message, ref: line === undefined ? { file: input.file } : { file: input.file, line } }],
@@ -49,7 +49,7 @@ export function parseGpoXmlReport(input: DecodedInput, _options: ParseOptions): 
 }
 
 /** Number of distinct WindowsFirewall extension elements the records come from. */
-function firewallExtensions(raw: RawXmlDocument): number {
+function firewallExtensions(raw: RawXmlDocument<RuleOutcome>): number {
   const parents = [...raw.rules, ...raw.profiles, ...raw.others.filter((o) => o.where === 'top')].map((x) => (x.ref.path ?? []).slice(0, -1).join('/'));
   return new Set(parents).size;
 }

@@ -4,6 +4,7 @@
  * supplies the direction when `Dir` is missing. Profile values are `true`/`false`/numbers (`DefaultInboundAction`
  * true = block). Accounting units: rule elements, profile settings, GlobalSettings children, other elements.
  */
+import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Rule } from '../../src/model/rule.js';
 import type { ParseSink } from '../shared/parse-sink.js';
 import { KEY_IGNORED, markOutcome, normalizeRule, ProfileCollector, profileOfKey, RuleIds, type RuleField } from '../windows-rule/index.js';
@@ -16,21 +17,44 @@ export interface XmlDocument {
   readonly profiles: ProfileCollector;
 }
 
-/** Number of accounting units in the raw document. */
-export function countUnits(doc: RawXmlDocument): number {
+/** One rule element, normalized as it closed (see ruleNormalizer). */
+export interface RuleOutcome {
+  readonly rule: Rule;
+  /** True when an error or warning was reported (the element's unit is unsupported). */
+  readonly uncertain: boolean;
+  /** What was reported for the rule, in order; undefined when nothing. */
+  readonly diagnostics: readonly Diagnostic[] | undefined;
+  readonly ref: RawXmlRule['ref'];
+}
+
+/**
+ * The finisher parse.ts runs on each rule element as it closes: ids are handed out in document order, and the
+ * diagnostics are kept with the rule until normalizeGpoXml adds them, in the same order, to the sink.
+ */
+export const ruleNormalizer = (): ((raw: RawXmlRule) => RuleOutcome) => {
+  const ids = new RuleIds();
+  const scratch: Diagnostic[] = [];
+  return (raw) => {
+    const r = normalizeRule({ id: ids.take(raw.ref.path.join('/'), 'gpo'), source: raw.ref, store: 'gpo', raw: raw.raw, version: raw.version, fields: withDirection(raw) }, scratch);
+    for (const n of raw.nested) {
+      scratch.push({ severity: 'info', code: 'GPOXML_NESTED_FIELD', message: `rule child "${n.key}" has child elements; it is kept in raw and not read`, ref: n.ref });
+    }
+    const diagnostics = scratch.length === 0 ? undefined : scratch.splice(0);
+    return { rule: r.rule, uncertain: r.uncertain, diagnostics, ref: raw.ref };
+  };
+};
+
+/** Number of accounting units in the document. */
+export function countUnits(doc: RawXmlDocument<unknown>): number {
   return doc.rules.length + doc.profiles.reduce((n, p) => n + p.settings.length, 0) + doc.others.length;
 }
 
-/** Normalizes everything, marking units 1…countUnits(doc) in `sink`. */
-export function normalizeGpoXml(doc: RawXmlDocument, sink: ParseSink): XmlDocument {
+/** Adds the rules' diagnostics and normalizes the rest, marking units 1…countUnits(doc) in `sink`. */
+export function normalizeGpoXml(doc: RawXmlDocument<RuleOutcome>, sink: ParseSink): XmlDocument {
   let unit = 0;
-  const ids = new RuleIds();
-  const rules = doc.rules.map((raw) => {
+  const rules = doc.rules.map((r) => {
     unit++;
-    const r = normalizeRule({ id: ids.take(raw.ref.path.join('/'), 'gpo'), source: raw.ref, store: 'gpo', raw: raw.raw, version: raw.version, fields: withDirection(raw) }, sink.diagnostics);
-    for (const n of raw.nested) {
-      sink.diagnostics.push({ severity: 'info', code: 'GPOXML_NESTED_FIELD', message: `rule child "${n.key}" has child elements; it is kept in raw and not read`, ref: n.ref });
-    }
+    if (r.diagnostics !== undefined) for (const d of r.diagnostics) sink.diagnostics.push(d);
     if (r.uncertain) sink.unsupported(unit);
     else sink.parsed(unit);
     return r.rule;

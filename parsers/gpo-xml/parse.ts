@@ -6,7 +6,8 @@
  * (`ExtensionData[2]`); rule elements are always indexed (`InboundFirewallRules[3]`).
  */
 import type { SourceRef } from '../../src/model/source-ref.js';
-import { createSaxParser, type SaxParser, type SaxTag } from './sax-loader.js';
+import { scanXml, type XmlPosition } from './fast-xml.js';
+import { createSaxParser, type SaxTag } from './sax-loader.js';
 import { WF_NS, type RawXmlDocument, type RawXmlProfile, type RawXmlRule, type RawXmlSetting } from './raw.js';
 
 type Role = 'outside' | 'rule' | 'field' | 'profile' | 'setting' | 'value' | 'global' | 'global-child' | 'other' | 'skip';
@@ -15,7 +16,8 @@ interface Frame {
   readonly local: string;
   readonly role: Role;
   readonly ns: ReadonlyMap<string, string>;
-  counts: Map<string, number> | undefined;
+  /** Names of the children so far while few (a rule has about ten), then counts per name. */
+  children: string[] | Map<string, number> | undefined;
   text: string;
   /** A field element that turned out to have element children. */
   nested: boolean;
@@ -24,7 +26,18 @@ interface Frame {
 }
 
 /** The document, or where strict parsing failed. */
-export type XmlParse = { readonly ok: true; readonly doc: RawXmlDocument } | { readonly ok: false; readonly line: number; readonly message: string };
+export type XmlParse<R = RawXmlRule> =
+  | { readonly ok: true; readonly doc: RawXmlDocument<R> }
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+/**
+ * Makes the function that turns each rule element into its result as soon as the element closes (normalize.ts
+ * normalizes it there, so a 20,000-rule report never holds every raw field at once). One per pass: an abandoned
+ * fast pass takes its results with it.
+ */
+export type RuleFinisher<R> = () => (raw: RawXmlRule) => R;
+
+const keepRaw: RuleFinisher<RawXmlRule> = () => (raw) => raw;
 
 export const MAX_DEPTH = 64;
 
@@ -32,11 +45,39 @@ class Stop {
   constructor(readonly message: string) {}
 }
 
-/** Parses the text in one pass. */
-export function parseGpoXml(text: string, file: string): XmlParse {
+/**
+ * Parses the text in one pass: the fast pass of fast-xml.ts when the report stays within its subset (Get-GPOReport
+ * output does), else sax, which also reports where malformed XML fails.
+ */
+export function parseGpoXml(text: string, file: string): XmlParse;
+export function parseGpoXml<R>(text: string, file: string, finisher: RuleFinisher<R>): XmlParse<R>;
+export function parseGpoXml<R>(text: string, file: string, finisher?: RuleFinisher<R>): XmlParse<R | RawXmlRule> {
+  const make: RuleFinisher<R | RawXmlRule> = finisher ?? keepRaw;
+  return fastParse(text, file, make) ?? saxParse(text, file, make);
+}
+
+/** The document from the fast pass, or undefined when the text leaves its subset or hits a limit (sax decides then). */
+function fastParse<R>(text: string, file: string, finisher: RuleFinisher<R>): XmlParse<R> | undefined {
+  const pos: XmlPosition = { line: 0, position: 0, startTagPosition: 0 };
+  const doc: RawXmlDocument<R> = { root: '', rules: [], profiles: [], others: [] };
+  const s = new State(pos, text, file, doc, finisher());
+  try {
+    return scanXml(text, pos, { open: (tag) => s.open(tag), close: () => s.close(), text: (t) => s.addText(t) }) ? { ok: true, doc } : undefined;
+  } catch (e) {
+    if (e instanceof Stop) return undefined;
+    throw e;
+  }
+}
+
+/** Parses with sax only (strict; positions tracked); exported so a test can hold the fast pass against it. */
+export function parseGpoXmlWithSax(text: string, file: string): XmlParse {
+  return saxParse(text, file, keepRaw);
+}
+
+function saxParse<R>(text: string, file: string, finisher: RuleFinisher<R>): XmlParse<R> {
   const p = createSaxParser();
-  const doc: RawXmlDocument = { root: '', rules: [], profiles: [], others: [] };
-  const s = new State(p, text, file, doc);
+  const doc: RawXmlDocument<R> = { root: '', rules: [], profiles: [], others: [] };
+  const s = new State(p, text, file, doc, finisher());
   p.onopentag = (tag) => s.open(tag);
   p.onclosetag = () => s.close();
   p.ontext = (t) => s.addText(t);
@@ -53,7 +94,7 @@ export function parseGpoXml(text: string, file: string): XmlParse {
   return { ok: true, doc };
 }
 
-class State {
+class State<R> {
   private readonly stack: Frame[] = [];
   private readonly path: string[] = [];
   private rule: RawXmlRule | undefined;
@@ -61,10 +102,11 @@ class State {
   private setting: RawXmlSetting | undefined;
 
   constructor(
-    private readonly p: SaxParser,
+    private readonly p: XmlPosition,
     private readonly text: string,
     private readonly file: string,
-    private readonly doc: RawXmlDocument,
+    private readonly doc: RawXmlDocument<R>,
+    private readonly finish: (raw: RawXmlRule) => R,
   ) {}
 
   open(tag: SaxTag): void {
@@ -77,7 +119,7 @@ class State {
     const role = parent === undefined ? 'outside' : childRole(parent.role, uri === WF_NS, local);
     if (parent !== undefined) this.path.push(this.segment(parent, local, role));
     else if (this.doc.root === '') this.doc.root = local;
-    const frame: Frame = { local, role, ns, counts: undefined, text: '', nested: false, line: this.p.line + 1, start: this.p.startTagPosition - 1 };
+    const frame: Frame = { local, role, ns, children: undefined, text: '', nested: false, line: this.p.line + 1, start: this.p.startTagPosition - 1 };
     this.stack.push(frame);
     this.begin(frame);
   }
@@ -95,9 +137,7 @@ class State {
   }
 
   private segment(parent: Frame, local: string, role: Role): string {
-    parent.counts ??= new Map();
-    const n = (parent.counts.get(local) ?? 0) + 1;
-    parent.counts.set(local, n);
+    const n = countChild(parent, local);
     return n > 1 || role === 'rule' ? `${local}[${n}]` : local;
   }
 
@@ -133,7 +173,7 @@ class State {
       this.profile?.settings.push(this.setting);
       this.setting = undefined;
     } else if (f.role === 'rule' && this.rule !== undefined) {
-      this.doc.rules.push({ ...this.rule, raw: this.text.slice(f.start, this.p.position) });
+      this.doc.rules.push(this.finish({ ...this.rule, raw: this.text.slice(f.start, this.p.position) }));
       this.rule = undefined;
     } else if (f.role === 'profile' && this.profile !== undefined) {
       this.doc.profiles.push(this.profile);
@@ -148,6 +188,33 @@ class State {
     field.nested = true;
     this.rule.nested.push({ key: field.local, ref: { file: this.file, line: field.line, path: this.path.slice(0, -1) } });
   }
+}
+
+/** Counts a child named `local` of `parent`; returns its 1-based index among same-named siblings. */
+function countChild(parent: Frame, local: string): number {
+  const seen = parent.children;
+  if (seen === undefined) {
+    parent.children = [local];
+    return 1;
+  }
+  if (Array.isArray(seen)) {
+    let n = 1;
+    for (const name of seen) if (name === local) n++;
+    if (seen.length < SMALL_CHILDREN) seen.push(local);
+    else parent.children = new Map(countNames([...seen, local]));
+    return n;
+  }
+  const n = (seen.get(local) ?? 0) + 1;
+  seen.set(local, n);
+  return n;
+}
+
+const SMALL_CHILDREN = 16;
+
+function countNames(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
 }
 
 const PROFILE_ELEMENTS = new Set(['DomainProfile', 'PrivateProfile', 'PublicProfile']);

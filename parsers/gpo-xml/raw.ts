@@ -43,10 +43,11 @@ export interface RawXmlOther {
   readonly where: 'global' | 'top';
 }
 
-export interface RawXmlDocument {
+/** Everything found; `R` is what each rule element became (RawXmlRule, or its normalized outcome: parse.ts). */
+export interface RawXmlDocument<R = RawXmlRule> {
   /** Local name of the root element (`GPO`, `Rsop`, `report`). */
   root: string;
-  readonly rules: RawXmlRule[];
+  readonly rules: R[];
   readonly profiles: RawXmlProfile[];
   readonly others: RawXmlOther[];
 }

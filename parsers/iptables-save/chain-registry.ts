@@ -4,16 +4,8 @@
  */
 import type { Family } from '../../src/model/address-set.js';
 import type { DiagnosticSink } from './diagnostics.js';
-import { readOptions } from './options.js';
-import type { RuleSpec } from './spec.js';
 import type { FamilyMark, RawChainDecl, RawDump, RawRule } from './raw.js';
 import { isBuiltin } from './reachability.js';
-
-/** A rule with its split options. */
-export interface ChainRule {
-  readonly raw: RawRule;
-  readonly spec: RuleSpec;
-}
 
 /** One chain being assembled. */
 export interface ChainEntry {
@@ -24,7 +16,8 @@ export interface ChainEntry {
   policy: 'accept' | 'drop' | undefined;
   /** Line of the declaration that set the policy (or declared the chain). */
   line: number | undefined;
-  readonly rules: ChainRule[];
+  /** Rules in evaluation order. */
+  readonly rules: RawRule[];
 }
 
 /** The chains in order of first appearance, plus line accounting of declarations and other-family lines. */
@@ -42,13 +35,14 @@ export function buildChains(dump: RawDump, family: Family, sink: DiagnosticSink)
     if (otherFamily(reg, d.family, family)) continue;
     declare(reg, d, sink);
   }
+  let last: ChainEntry | undefined;
   for (const r of dump.rules) {
-    const spec = readOptions(r.tokens);
-    if (otherFamily(reg, r.family ?? spec.family, family)) continue;
-    const chain = chainFor(reg, r, sink);
-    const rule: ChainRule = { raw: r, spec };
-    if (r.command === 'I') chain.rules.splice(Math.min((r.position ?? 1) - 1, chain.rules.length), 0, rule);
-    else chain.rules.push(rule);
+    if (otherFamily(reg, r.family ?? r.specFamily, family)) continue;
+    // Consecutive rules of one chain (the usual layout) skip the key lookup.
+    const chain = last !== undefined && last.name === r.chain && last.table === r.block.name ? last : chainFor(reg, r, sink);
+    last = chain;
+    if (r.command === 'I') chain.rules.splice(Math.min((r.position ?? 1) - 1, chain.rules.length), 0, r);
+    else chain.rules.push(r);
   }
   return reg;
 }

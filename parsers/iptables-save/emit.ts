@@ -29,7 +29,8 @@ export interface EmitContext {
 export function emitRule(f: RuleFacts, t: TargetInfo, dir: Direction, ctx: EmitContext): Rule {
   const local = dir === 'in' ? f.dst : f.src;
   const remote = dir === 'in' ? f.src : f.dst;
-  const conditions: Condition[] = [...f.conditions, ...t.conditions];
+  // Conditions this direction adds; the rule's own list is shared by its directions when they add none.
+  const extra: Condition[] = [];
   let neverNew = f.neverNew;
   let loopbackOnly = false;
   const own = dir === 'in' ? f.inIface : f.outIface;
@@ -37,22 +38,24 @@ export function emitRule(f: RuleFacts, t: TargetInfo, dir: Direction, ctx: EmitC
   if (own !== undefined) {
     const effect = ownInterface(own, dir);
     if (effect === 'loopback') loopbackOnly = true;
-    else if (effect !== undefined) conditions.push(effect);
+    else if (effect !== undefined) extra.push(effect);
   }
   // INPUT/PREROUTING packets have no output interface, OUTPUT/POSTROUTING ones no input interface:
   // a positive `-o` (resp. `-i`) there never matches, so the rule cannot open a connection in this direction.
   if (cross !== undefined && !cross.negated) neverNew = true;
-  for (const a of f.addrTypes) if (!addrTypeAlwaysMatches(a, dir)) conditions.push({ kind: 'match', text: a.text });
-  const localAddresses = addressMatch(local, conditions);
-  const remoteAddresses = addressMatch(remote, conditions);
-  return {
+  for (const a of f.addrTypes) if (!addrTypeAlwaysMatches(a, dir)) extra.push({ kind: 'match', text: a.text });
+  const localAddresses = addressMatch(local, extra);
+  const remoteAddresses = addressMatch(remote, extra);
+  const base = t.conditions.length === 0 ? f.conditions : [...f.conditions, ...t.conditions];
+  const conditions = extra.length === 0 ? base : [...base, ...extra];
+  // Optional members are added in place (no object spreads): this runs once per rule and direction.
+  const rule: Mutable<Rule> = {
     id: ctx.id,
     name: ctx.name,
     source: { file: ctx.file, line: ctx.line },
     enabled: true,
     direction: dir,
     action: t.action,
-    ...(t.target === undefined ? {} : { target: t.target }),
     protocols: f.protocols,
     localPorts: portMatch(local.ports),
     remotePorts: portMatch(remote.ports),
@@ -60,13 +63,17 @@ export function emitRule(f: RuleFacts, t: TargetInfo, dir: Direction, ctx: EmitC
     remoteAddresses,
     profiles: FIREWALL_PROFILES,
     conditions,
-    ...(loopbackOnly ? { loopbackOnly: true } : {}),
-    ...(neverNew ? { neverNew: true } : {}),
-    ...(f.stateMask === ALL_STATES ? {} : { connStates: stateNames(f.stateMask) }),
     chain: ctx.chainKey,
     raw: ctx.raw,
   };
+  if (t.target !== undefined) rule.target = t.target;
+  if (loopbackOnly) rule.loopbackOnly = true;
+  if (neverNew) rule.neverNew = true;
+  if (f.stateMask !== ALL_STATES) rule.connStates = stateNames(f.stateMask);
+  return rule;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function ownInterface(i: InterfaceFact, dir: Direction): 'loopback' | Condition | undefined {
   const loopback = i.name === 'lo' || i.name === 'lo+';

@@ -22,7 +22,7 @@ export interface SideFacts {
   pos: AddressSet | undefined;
   /** Union of the negated address constraints (undefined: none). */
   neg: AddressSet | undefined;
-  readonly ipsets: IpsetRef[];
+  ipsets: readonly IpsetRef[];
   ports: PortSet;
 }
 
@@ -41,7 +41,10 @@ export interface AddrTypeFact {
   readonly text: string;
 }
 
-/** Direction-neutral facts of one rule. */
+/**
+ * Direction-neutral facts of one rule. A dump keeps one per rule until its rules are emitted, so the lists start as
+ * one shared empty list and grow by `append` (exact size, no spare capacity).
+ */
 export interface RuleFacts {
   readonly family: Family;
   protocols: ProtocolSet;
@@ -49,21 +52,33 @@ export interface RuleFacts {
   readonly dst: SideFacts;
   inIface: InterfaceFact | undefined;
   outIface: InterfaceFact | undefined;
-  readonly addrTypes: AddrTypeFact[];
+  addrTypes: readonly AddrTypeFact[];
   /** True when the rule cannot match the packet that opens a connection. */
   neverNew: boolean;
   /** Conntrack states admitted by the rule's state matches (bits of match-state.ts STATE_BITS; ALL_STATES = no match). */
   stateMask: number;
-  readonly conditions: Condition[];
-  readonly comments: string[];
+  conditions: readonly Condition[];
+  comments: readonly string[];
   /** `icmp-type 8` texts; they become conditions only on ICMP rules. */
-  readonly icmpTypes: string[];
+  icmpTypes: readonly string[];
   /** Invalid values found while interpreting (syntax problems stay in the RuleSpec). */
-  readonly problems: Problem[];
+  problems: readonly Problem[];
 }
 
 /** INVALID | ESTABLISHED | RELATED | NEW | UNTRACKED: what a rule without a state match admits. */
 export const ALL_STATES = 31;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The list with `item` added: a new exact-size list (lists hold a handful of items). */
+export function append<T>(list: readonly T[], item: T): readonly T[] {
+  return list.length === 0 ? [item] : [...list, item];
+}
+
+/** The shared frozen empty list, or an exact-size copy (a list grown by push keeps spare capacity). */
+export function trimmed<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
 
 /** Empty facts: matches everything. */
 export function newFacts(family: Family, conditions: readonly Condition[]): RuleFacts {
@@ -74,18 +89,18 @@ export function newFacts(family: Family, conditions: readonly Condition[]): Rule
     dst: newSide(),
     inIface: undefined,
     outIface: undefined,
-    addrTypes: [],
+    addrTypes: NONE,
     neverNew: false,
     stateMask: ALL_STATES,
-    conditions: [...conditions],
-    comments: [],
-    icmpTypes: [],
-    problems: [],
+    conditions: trimmed(conditions),
+    comments: NONE,
+    icmpTypes: NONE,
+    problems: NONE,
   };
 }
 
 function newSide(): SideFacts {
-  return { pos: undefined, neg: undefined, ipsets: [], ports: ALL_PORTS };
+  return { pos: undefined, neg: undefined, ipsets: NONE, ports: ALL_PORTS };
 }
 
 export { restrictAddresses, restrictPorts, restrictProtocols } from '../shared/narrow.js';
@@ -95,6 +110,6 @@ export { restrictAddresses, restrictPorts, restrictProtocols } from '../shared/n
  * stays at its widest set (never silently widened into a certain match).
  */
 export function unreadable(f: RuleFacts, code: IptCode, field: string, value: string, detail: string): void {
-  f.problems.push({ severity: 'error', code, message: detail });
-  f.conditions.push({ kind: 'other', text: `unreadable ${field} "${value}"` });
+  f.problems = append(f.problems, { severity: 'error', code, message: detail });
+  f.conditions = append(f.conditions, { kind: 'other', text: `unreadable ${field} "${value}"` });
 }

@@ -6,6 +6,7 @@ import { splitLines, type DecodedInput } from '../../src/input/decode.js';
 import type { Parser, ParseOptions, ParseResult } from '../types.js';
 import { looksLikeIptables } from './detect.js';
 import { DiagnosticSink } from './diagnostics.js';
+import { interpretRule } from './interpret.js';
 import { normalizeDump } from './normalize.js';
 import { parseDump } from './parse.js';
 
@@ -18,7 +19,7 @@ export function parseIptables(input: DecodedInput, _options: ParseOptions = {}):
   if (lines.every((l) => l.trim() === '')) {
     return { ok: false, diagnostics: [{ severity: 'error', code: 'IPT_EMPTY', message: 'the file holds no iptables statements', ref: { file: input.file } }] };
   }
-  const dump = parseDump(input.file, lines);
+  const dump = parseDump(input.file, lines, interpretRule);
   const sink = new DiagnosticSink(input.file);
   for (const d of dump.diagnostics) sink.list.push(d);
   return { ok: true, ruleSet: normalizeDump(dump, sink) };

@@ -3,7 +3,7 @@
  */
 import type { Family } from '../../src/model/address-set.js';
 import { ICMP, ICMPV6, protocols } from '../../src/model/protocol.js';
-import { newFacts, restrictAddresses, restrictProtocols, unreadable, type RuleFacts } from './facts.js';
+import { append, newFacts, restrictAddresses, restrictProtocols, unreadable, type RuleFacts } from './facts.js';
 import { readAddrtype, readComment, readIcmp, readIprange, readOpaque, readPkttype, readRpfilter, readSet } from './match-misc.js';
 import { readMultiport, readPortMatch } from './match-ports.js';
 import { readConntrackMatch, readStateMatch } from './match-state.js';
@@ -40,7 +40,7 @@ export function interpretRule(spec: RuleSpec, family: Family): RuleFacts {
   for (const m of spec.matches) (m.known ? READERS[m.module] ?? readOpaque : readOpaque)(m, f);
   // An ICMP type narrows ICMP rules only; on other rules iptables would not even accept it.
   if (f.icmpTypes.length > 0 && !f.protocols.isEmpty() && ICMP_ONLY.contains(f.protocols)) {
-    for (const text of f.icmpTypes) f.conditions.push({ kind: 'other', text });
+    for (const text of f.icmpTypes) f.conditions = append(f.conditions, { kind: 'other', text });
   }
   return f;
 }

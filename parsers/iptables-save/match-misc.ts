@@ -2,7 +2,7 @@
  * @fileoverview The other matches an access audit can read: iprange, set, addrtype, rpfilter, pkttype, icmp,
  * icmp6 and comment. Everything else is an opaque Condition (`-m limit --limit 3/min`).
  */
-import { restrictAddresses, unreadable, type RuleFacts } from './facts.js';
+import { append, restrictAddresses, unreadable, type RuleFacts } from './facts.js';
 import { renderMatch, type RawMatch } from './spec.js';
 import { readRange } from './values.js';
 
@@ -24,9 +24,9 @@ export function readSet(m: RawMatch, f: RuleFacts): void {
     const dirs = o.name === '--match-set' || o.name === '--set' ? (o.values[1] ?? '').split(',') : [];
     const name = o.values[0] ?? '';
     const text = renderMatch(m, [o]);
-    if (dirs.length === 1 && dirs[0] === 'src') f.src.ipsets.push({ name, negated: o.negated, text });
-    else if (dirs.length === 1 && dirs[0] === 'dst') f.dst.ipsets.push({ name, negated: o.negated, text });
-    else f.conditions.push({ kind: 'match', text });
+    if (dirs.length === 1 && dirs[0] === 'src') f.src.ipsets = append(f.src.ipsets, { name, negated: o.negated, text });
+    else if (dirs.length === 1 && dirs[0] === 'dst') f.dst.ipsets = append(f.dst.ipsets, { name, negated: o.negated, text });
+    else f.conditions = append(f.conditions, { kind: 'match', text });
   }
 }
 
@@ -34,7 +34,7 @@ export function readSet(m: RawMatch, f: RuleFacts): void {
 export function readAddrtype(m: RawMatch, f: RuleFacts): void {
   const src = m.options.find((o) => o.name === '--src-type');
   const dst = m.options.find((o) => o.name === '--dst-type');
-  f.addrTypes.push({
+  f.addrTypes = append(f.addrTypes, {
     srcTypes: src?.values[0]?.toUpperCase().split(','),
     srcNegated: src?.negated ?? false,
     dstTypes: dst?.values[0]?.toUpperCase().split(','),
@@ -59,7 +59,7 @@ export function readPkttype(m: RawMatch, f: RuleFacts): void {
   for (const o of m.options) {
     const v = (o.values[0] ?? '').toLowerCase();
     if (v !== 'unicast' && v !== 'host' && v !== 'broadcast' && v !== 'multicast') {
-      f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+      f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, [o]) });
       continue;
     }
     const matchesUnicast = (v === 'unicast' || v === 'host') !== o.negated;
@@ -71,16 +71,16 @@ export function readPkttype(m: RawMatch, f: RuleFacts): void {
 export function readIcmp(m: RawMatch, f: RuleFacts): void {
   for (const o of m.options) {
     const label = o.name === '--icmpv6-type' ? 'icmpv6-type' : 'icmp-type';
-    f.icmpTypes.push(`${label} ${o.negated ? '!' : ''}${o.values[0] ?? ''}`);
+    f.icmpTypes = append(f.icmpTypes, `${label} ${o.negated ? '!' : ''}${o.values[0] ?? ''}`);
   }
 }
 
 /** `-m comment`: becomes the rule name. */
 export function readComment(m: RawMatch, f: RuleFacts): void {
-  for (const o of m.options) f.comments.push(o.values[0] ?? '');
+  for (const o of m.options) f.comments = append(f.comments, o.values[0] ?? '');
 }
 
 /** Any other match: one opaque Condition with the module and its options verbatim. */
 export function readOpaque(m: RawMatch, f: RuleFacts): void {
-  f.conditions.push({ kind: 'match', text: renderMatch(m) });
+  f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m) });
 }

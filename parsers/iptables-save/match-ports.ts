@@ -2,7 +2,7 @@
  * @fileoverview Port matches: tcp/udp/udplite/sctp/dccp `--sport/--dport`, `--syn`, `--tcp-flags`, and
  * multiport lists. TCP flags are judged against the SYN packet that opens a connection.
  */
-import { restrictPorts, unreadable, type RuleFacts, type SideFacts } from './facts.js';
+import { append, restrictPorts, unreadable, type RuleFacts, type SideFacts } from './facts.js';
 import { renderMatch, type RawMatch, type RawOption } from './spec.js';
 import { readPort, readPortList } from './values.js';
 
@@ -35,7 +35,7 @@ export function readPortMatch(m: RawMatch, f: RuleFacts): void {
         rest.push(o);
     }
   }
-  if (rest.length > 0) f.conditions.push({ kind: 'match', text: renderMatch(m, rest) });
+  if (rest.length > 0) f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, rest) });
 }
 
 /** Interprets `-m multiport`; `--ports` (source OR destination) is kept as the destination list plus a Condition. */
@@ -52,10 +52,10 @@ export function readMultiport(m: RawMatch, f: RuleFacts): void {
         break;
       case '--ports':
         portListOption(f, f.dst, o);
-        f.conditions.push({ kind: 'match', text: 'multiport --ports (source or destination)' });
+        f.conditions = append(f.conditions, { kind: 'match', text: 'multiport --ports (source or destination)' });
         break;
       default:
-        f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+        f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, [o]) });
     }
   }
 }

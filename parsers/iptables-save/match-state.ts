@@ -4,7 +4,7 @@
  * SNAT/DNAT bits when it was translated); a match that can never see that packet sets `neverNew`.
  */
 import type { ConnState } from '../../src/model/rule.js';
-import { ALL_STATES, restrictAddresses, restrictPorts, restrictProtocols, unreadable, type RuleFacts, type SideFacts } from './facts.js';
+import { append, ALL_STATES, restrictAddresses, restrictPorts, restrictProtocols, unreadable, type RuleFacts, type SideFacts } from './facts.js';
 import { renderMatch, type RawMatch, type RawOption } from './spec.js';
 import { readAddresses, readPort, readProtocol } from './values.js';
 
@@ -22,7 +22,7 @@ type StateEffect = 'none' | 'never-new' | 'uncertain';
 export function readStateMatch(m: RawMatch, f: RuleFacts): void {
   for (const o of m.options) {
     if (o.name === '--state') stateOption(m, f, o, false);
-    else f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+    else f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, [o]) });
   }
 }
 
@@ -53,7 +53,7 @@ export function readConntrackMatch(m: RawMatch, f: RuleFacts): void {
         rest.push(o);
     }
   }
-  if (rest.length > 0) f.conditions.push({ kind: 'match', text: renderMatch(m, rest) });
+  if (rest.length > 0) f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, rest) });
 }
 
 function origAddress(f: RuleFacts, side: SideFacts, o: RawOption): void {
@@ -72,11 +72,31 @@ function origPort(f: RuleFacts, side: SideFacts, o: RawOption): void {
 
 function stateOption(m: RawMatch, f: RuleFacts, o: RawOption, virtualBits: boolean): void {
   const v = o.values[0] ?? '';
-  const effect = stateEffect(v, o.negated, virtualBits);
-  if (effect === undefined) return unreadable(f, 'IPT_BAD_VALUE', 'state', v, `${o.name} "${v}": unknown state`);
-  f.stateMask &= stateMask(v, o.negated);
-  if (effect === 'never-new') f.neverNew = true;
-  else if (effect === 'uncertain') f.conditions.push({ kind: 'match', text: renderMatch(m, [o]) });
+  const reading = readState(v, o.negated, virtualBits);
+  if (reading.effect === undefined) return unreadable(f, 'IPT_BAD_VALUE', 'state', v, `${o.name} "${v}": unknown state`);
+  f.stateMask &= reading.mask;
+  if (reading.effect === 'never-new') f.neverNew = true;
+  else if (reading.effect === 'uncertain') f.conditions = append(f.conditions, { kind: 'match', text: renderMatch(m, [o]) });
+}
+
+/** A state list's effect on the opening packet and the plain states it admits. */
+interface StateReading {
+  readonly effect: StateEffect | undefined;
+  readonly mask: number;
+}
+
+/** One cache per (virtualBits, negated): a handful of state lists repeat across every rule of a dump. */
+const readings: readonly Map<string, StateReading>[] = [new Map(), new Map(), new Map(), new Map()];
+
+function readState(list: string, negated: boolean, virtualBits: boolean): StateReading {
+  const cache = readings[(virtualBits ? 2 : 0) + (negated ? 1 : 0)] as Map<string, StateReading>;
+  let r = cache.get(list);
+  if (r === undefined) {
+    r = { effect: computeEffect(list, negated, virtualBits), mask: stateMask(list, negated) };
+    if (cache.size > 1000) cache.clear();
+    cache.set(list, r);
+  }
+  return r;
 }
 
 /**
@@ -84,15 +104,8 @@ function stateOption(m: RawMatch, f: RuleFacts, o: RawOption, virtualBits: boole
  * only some opening packets (translated or untracked ones: `uncertain`). Undefined for an unknown state name.
  */
 export function stateEffect(list: string, negated: boolean, virtualBits: boolean): StateEffect | undefined {
-  const key = `${virtualBits ? 'ct' : 'st'}${negated ? '!' : ''}${list}`;
-  if (effectCache.has(key)) return effectCache.get(key);
-  const effect = computeEffect(list, negated, virtualBits);
-  if (effectCache.size > 1000) effectCache.clear();
-  effectCache.set(key, effect);
-  return effect;
+  return readState(list, negated, virtualBits).effect;
 }
-
-const effectCache = new Map<string, StateEffect | undefined>();
 
 /** The plain states (no SNAT/DNAT bits) a state list admits, as a bit mask over ALL_STATES. */
 function stateMask(list: string, negated: boolean): number {
@@ -101,11 +114,16 @@ function stateMask(list: string, negated: boolean): number {
   return negated ? ALL_STATES & ~mask : mask;
 }
 
-/** Names of the states in a mask, for the model. */
-export function stateNames(mask: number): ConnState[] {
+/** State names per mask, built once (the model's arrays are read-only, so rules share them). */
+const NAMES_BY_MASK: readonly (readonly ConnState[])[] = Array.from({ length: ALL_STATES + 1 }, (_, mask) => {
   const names: ConnState[] = [];
   for (const [name, bit] of Object.entries(STATE_BITS)) if (bit & ALL_STATES & mask) names.push(name.toLowerCase() as ConnState);
   return names;
+});
+
+/** Names of the states in a mask, for the model. */
+export function stateNames(mask: number): readonly ConnState[] {
+  return NAMES_BY_MASK[mask & ALL_STATES] ?? [];
 }
 
 function computeEffect(list: string, negated: boolean, virtualBits: boolean): StateEffect | undefined {

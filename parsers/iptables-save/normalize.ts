@@ -10,8 +10,9 @@ import type { DiagnosticSink } from './diagnostics.js';
 import { emitRule } from './emit.js';
 import { decideFamily } from './family.js';
 import { interpretRule } from './interpret.js';
-import type { RawDump } from './raw.js';
+import type { RawDump, RawRule } from './raw.js';
 import { builtinReach, propagateReach, REACH_FORWARD, REACH_IN, REACH_OUT } from './reachability.js';
+import type { RuleSpec } from './spec.js';
 import { classifyTarget, VERDICTS } from './targets.js';
 
 /** Ignore reasons (stable: tests and the corpus check use them). */
@@ -80,9 +81,11 @@ function computeReach(reg: ChainRegistry): Map<string, number> {
   for (const c of reg.chains) {
     if (c.builtin) seeds.set(c.key, builtinReach(c.name));
     const next: string[] = [];
+    const seen = new Set<string>();
     for (const r of c.rules) {
-      const t = r.spec.target;
-      if (t === undefined || VERDICTS.has(t.name)) continue;
+      const t = r.target;
+      if (t === undefined || seen.has(t.name) || VERDICTS.has(t.name)) continue;
+      seen.add(t.name);
       const key = `${c.table}/${t.name}`;
       if (reg.byKey.has(key)) next.push(key);
     }
@@ -97,7 +100,7 @@ function warnFragments(reg: ChainRegistry, sink: DiagnosticSink): void {
   for (const c of reg.chains) {
     const t = tables.get(c.table) ?? { builtin: false, firstLine: undefined };
     t.builtin ||= c.builtin;
-    t.firstLine ??= c.rules[0]?.raw.line;
+    t.firstLine ??= c.rules[0]?.line;
     tables.set(c.table, t);
   }
   for (const [table, t] of tables) {
@@ -110,27 +113,30 @@ function emitChain(c: ChainEntry, bits: number, family: Family, reg: ChainRegist
   const ruleIds: string[] = [];
   out.chains.push(toChain(c, sink.file, ruleIds));
   // Syntax problems make iptables-restore reject the dump, so they are reported even for rules not audited.
-  for (const r of c.rules) for (const p of r.spec.problems) sink.addProblem(p, r.raw.line);
+  for (const r of c.rules) for (const p of r.problems) sink.addProblem(p, r.line);
   if (c.table === 'nat') return ignoreNat(c, sink, out);
   const dirs: Direction[] = [];
   if ((bits & REACH_IN) !== 0) dirs.push('in');
   if ((bits & REACH_OUT) !== 0) dirs.push('out');
   if (dirs.length === 0) return ignoreChain(c, bits, sink, out);
   const isChain = chainExists(reg, c.table);
-  c.rules.forEach((r, index) => {
-    const facts = interpretRule(r.spec, family);
-    const target = classifyTarget(r.spec.target, c.table, isChain);
-    for (const p of facts.problems) sink.addProblem(p, r.raw.line);
-    if (target.problem !== undefined) sink.addProblem(target.problem, r.raw.line);
-    const base = `${sink.file}:${r.raw.line}`;
-    const name = facts.comments.length > 0 ? facts.comments.join('; ') : `${c.key} rule ${index + 1}`;
+  const both = dirs.length > 1;
+  const prefix = `${sink.file}:`;
+  for (let index = 0; index < c.rules.length; index++) {
+    const r = c.rules[index] as RawRule;
+    const facts = r.facts ?? interpretRule(r.spec as RuleSpec, family);
+    const target = classifyTarget(r.target, c.table, isChain);
+    for (const p of facts.problems) sink.addProblem(p, r.line);
+    if (target.problem !== undefined) sink.addProblem(target.problem, r.line);
+    const base = prefix + r.line;
+    const name = facts.comments.length === 1 ? (facts.comments[0] as string) : facts.comments.length > 0 ? facts.comments.join('; ') : `${c.key} rule ${index + 1}`;
     for (const dir of dirs) {
-      const id = dirs.length > 1 ? `${base}#${dir}` : base;
-      out.rules.push(emitRule(facts, target, dir, { id, file: sink.file, line: r.raw.line, raw: r.raw.raw, chainKey: c.key, name }));
+      const id = both ? `${base}#${dir}` : base;
+      out.rules.push(emitRule(facts, target, dir, { id, file: sink.file, line: r.line, raw: r.raw, chainKey: c.key, name }));
       ruleIds.push(id);
     }
     out.emittedLines++;
-  });
+  }
 }
 
 function toChain(c: ChainEntry, file: string, ruleIds: string[]): Chain {
@@ -148,9 +154,9 @@ function toChain(c: ChainEntry, file: string, ruleIds: string[]): Chain {
 function ignoreNat(c: ChainEntry, sink: DiagnosticSink, out: Output): void {
   for (const r of c.rules) {
     count(out, REASON_NAT);
-    const t = r.spec.target?.name;
+    const t = r.target?.name;
     if (t === 'DNAT' || t === 'REDIRECT') {
-      sink.add('info', 'IPT_NAT_REDIRECT', `${t} changes which address and port the packet reaches: "${r.raw.raw}"`, r.raw.line);
+      sink.add('info', 'IPT_NAT_REDIRECT', `${t} changes which address and port the packet reaches: "${r.raw}"`, r.line);
     }
   }
 }
@@ -159,7 +165,7 @@ function ignoreChain(c: ChainEntry, bits: number, sink: DiagnosticSink, out: Out
   if (c.rules.length === 0) return;
   const routed = (bits & REACH_FORWARD) !== 0;
   for (let i = 0; i < c.rules.length; i++) count(out, routed ? REASON_FORWARD : REASON_UNREACHABLE);
-  const line = c.line ?? c.rules[0]?.raw.line;
+  const line = c.line ?? c.rules[0]?.line;
   if (routed) sink.add('info', 'IPT_ROUTED_CHAIN', `chain ${c.key} only sees routed traffic: ${c.rules.length} rule(s) not audited`, line);
   else sink.add('info', 'IPT_UNREACHABLE_CHAIN', `chain ${c.key} is not reachable from INPUT/OUTPUT: ${c.rules.length} rule(s) not audited`, line);
 }

@@ -1,9 +1,14 @@
 /**
  * @fileoverview Command lines of save / restore / `-S` text: `[p:b] -A`, `-I CHAIN [n]`, `-N`, `-P`, `-4`/`-6`
- * prefixes; other iptables commands are reported as unsupported.
+ * prefixes; other iptables commands are reported as unsupported. A rule's arguments are split into its spec right
+ * here (and interpreted when the family is known), so the tokens of 100,000 lines are never all alive at once.
  */
+import { v6Evidence } from './family.js';
+import { trimmed } from './facts.js';
+import { readOptions } from './options.js';
 import type { FamilyMark } from './raw.js';
 import { blockFor, type ParseState } from './parse-state.js';
+import type { RawTarget } from './spec.js';
 import { tokenize } from './tokenize.js';
 
 const COUNTERS = /^\[\d+:\d+\]$/;
@@ -65,7 +70,42 @@ function readRule(st: ParseState, tokens: string[], i: number, text: string, lin
     ev.chains.add(chain);
     if (jumpsToNat(specTokens)) ev.natTarget = true;
   }
-  st.rules.push({ block, chain, command: insert ? 'I' : 'A', position, tokens: specTokens, line: lineNo, raw: text, family });
+  const spec = readOptions(specTokens);
+  const header = st.headerFamily;
+  const facts = header === undefined || st.interpret === undefined ? undefined : st.interpret(spec, header.family);
+  st.rules.push({
+    block,
+    chain: intern(st, chain),
+    command: insert ? 'I' : 'A',
+    position,
+    line: lineNo,
+    raw: text,
+    family,
+    target: spec.target === undefined ? undefined : sharedTarget(st, spec.target),
+    specFamily: spec.family,
+    problems: trimmed(spec.problems),
+    spec: facts === undefined ? spec : undefined,
+    facts,
+    v6Evidence: header === undefined && family === undefined ? v6Evidence(specTokens) : undefined,
+  });
+}
+
+/** One string per distinct name (chain names repeat on every rule of a chain). */
+function intern(st: ParseState, name: string): string {
+  const known = st.names.get(name);
+  if (known !== undefined) return known;
+  st.names.set(name, name);
+  return name;
+}
+
+/** One target record per distinct `-j NAME` / `-g NAME` (its options are read into the spec, not kept). */
+function sharedTarget(st: ParseState, t: RawTarget): RawTarget {
+  const key = t.goto ? `-g ${t.name}` : t.name;
+  const known = st.targets.get(key);
+  if (known !== undefined) return known;
+  const shared: RawTarget = { name: t.name, goto: t.goto, options: [] };
+  st.targets.set(key, shared);
+  return shared;
 }
 
 function jumpsToNat(tokens: readonly string[]): boolean {

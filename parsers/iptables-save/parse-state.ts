@@ -3,6 +3,8 @@
  */
 import type { Family } from '../../src/model/address-set.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import type { RuleFacts } from './facts.js';
+import type { RawTarget, RuleSpec } from './spec.js';
 import type { RawChainDecl, RawRule, RawTableBlock } from './raw.js';
 import type { TableEvidence } from './table-inference.js';
 
@@ -24,6 +26,11 @@ export interface ParseState {
   unsupported: number;
   headerFamily: { family: Family; line: number } | undefined;
   readonly tablesSeen: Set<string>;
+  /** Interprets a rule spec once the family is known (normalize.ts's interpretRule; absent: rules keep their spec). */
+  readonly interpret: ((spec: RuleSpec, family: Family) => RuleFacts) | undefined;
+  /** Interned chain names and shared target records (see parse-command.ts). */
+  readonly names: Map<string, string>;
+  readonly targets: Map<string, RawTarget>;
 }
 
 /** Counts a line as ignored for `reason`. */

@@ -4,6 +4,9 @@
  */
 import type { Family } from '../../src/model/address-set.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { Problem } from './diagnostics.js';
+import type { RuleFacts } from './facts.js';
+import type { RawTarget, RuleSpec } from './spec.js';
 
 /** A `*table` … `COMMIT` block, or an implicit block of headerless `iptables -S` lines. */
 export interface RawTableBlock {
@@ -35,12 +38,25 @@ export interface RawRule {
   readonly command: 'A' | 'I';
   /** 1-based insert position of `-I CHAIN n`. */
   readonly position: number | undefined;
-  /** The rule-spec arguments after the chain (and position). */
-  readonly tokens: readonly string[];
   readonly line: number;
   /** The line verbatim. */
   readonly raw: string;
   readonly family: FamilyMark;
+  /** Target of the rule spec (the arguments after the chain and position); its options stay in `spec`. */
+  readonly target: RawTarget | undefined;
+  /** `-4` / `-6` inside the rule spec. */
+  readonly specFamily: FamilyMark;
+  /** Syntax problems of the rule spec. */
+  readonly problems: readonly Problem[];
+  /**
+   * The rule spec while it still has to be interpreted; undefined when it was interpreted while reading (`facts`),
+   * so that a 100,000-rule dump does not keep every option record alive until the end.
+   */
+  readonly spec: RuleSpec | undefined;
+  /** Facts of the spec for the family the header stated, when a header came before the rule. */
+  readonly facts: RuleFacts | undefined;
+  /** IPv6 evidence (`-s fe80::1`) of the rule, recorded while no header had stated the family. */
+  readonly v6Evidence: string | undefined;
 }
 
 /** Everything parse.ts read from one file. */

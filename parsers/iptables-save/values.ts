@@ -4,7 +4,7 @@
  */
 import type { AddressSet, Family } from '../../src/model/address-set.js';
 import { parseAddressList, parseAddressToken } from '../../src/model/ip.js';
-import { NO_PORTS, parsePortToken, type PortSet } from '../../src/model/port-set.js';
+import { NO_PORTS, parsePortToken, ports, type PortSet } from '../../src/model/port-set.js';
 import { parseProtocol, type ProtocolSet } from '../../src/model/protocol.js';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -29,27 +29,66 @@ const CACHE_LIMIT = 50_000;
 
 /** Reads one port or range in iptables syntax: `22`, `ssh`, `1024:`, `:1023`, `80:88`. */
 export function readPort(token: string): Read<PortSet> {
-  return cached(portCache, token, () => {
-    const idx = token.indexOf(':');
-    const lo = resolveService(idx < 0 ? token : token.slice(0, idx));
-    const hi = idx < 0 ? '' : resolveService(token.slice(idx + 1));
-    if (lo === undefined || hi === undefined) return { ok: false, error: `unknown service "${token}"` };
-    const r = parsePortToken(idx < 0 ? lo : `${lo}:${hi}`, ':');
-    return r.ok ? { ok: true, value: r.set } : { ok: false, error: r.error };
-  });
+  const hit = portCache.get(token);
+  if (hit !== undefined) return hit;
+  return remember(portCache, token, computePort(token));
+}
+
+function computePort(token: string): Read<PortSet> {
+  const plain = plainPortRange(token);
+  return plain === undefined ? generalPort(token) : { ok: true, value: plain };
+}
+
+/** Any port token: services, open ranges, errors. Exported so a test can hold plainPortRange against it. */
+export function generalPort(token: string): Read<PortSet> {
+  const idx = token.indexOf(':');
+  const lo = resolveService(idx < 0 ? token : token.slice(0, idx));
+  const hi = idx < 0 ? '' : resolveService(token.slice(idx + 1));
+  if (lo === undefined || hi === undefined) return { ok: false, error: `unknown service "${token}"` };
+  const r = parsePortToken(idx < 0 ? lo : `${lo}:${hi}`, ':');
+  return r.ok ? { ok: true, value: r.set } : { ok: false, error: r.error };
 }
 
 /** Reads a multiport list `22,80:88,https`. */
 export function readPortList(text: string): Read<PortSet> {
-  return cached(portListCache, text, () => {
-    let set = NO_PORTS;
-    for (const part of text.split(',')) {
-      const r = readPort(part);
-      if (!r.ok) return r;
-      set = set.union(r.value);
-    }
-    return { ok: true, value: set };
-  });
+  const hit = portListCache.get(text);
+  if (hit !== undefined) return hit;
+  return remember(portListCache, text, computePortList(text));
+}
+
+function computePortList(text: string): Read<PortSet> {
+  let set = NO_PORTS;
+  for (const part of text.split(',')) {
+    const r = readPort(part);
+    if (!r.ok) return r;
+    set = set.union(r.value);
+  }
+  return { ok: true, value: set };
+}
+
+/**
+ * `P` or `P:Q` in decimal (what iptables-save prints), read by hand: the same set the general path below builds for
+ * such text; undefined for anything else (service names, open ranges, bad values), which takes that path.
+ */
+export function plainPortRange(token: string): PortSet | undefined {
+  const colon = token.indexOf(':');
+  const lo = decimalPort(token, 0, colon < 0 ? token.length : colon);
+  if (lo === undefined) return undefined;
+  if (colon < 0) return ports(lo);
+  const hi = decimalPort(token, colon + 1, token.length);
+  return hi === undefined || lo > hi ? undefined : ports([lo, hi]);
+}
+
+/** The port written as 1–5 decimal digits in text[from, to), if it is at most 65535. */
+function decimalPort(text: string, from: number, to: number): number | undefined {
+  if (to <= from || to - from > 5) return undefined;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n <= 65535 ? n : undefined;
 }
 
 function resolveService(name: string): string | undefined {
@@ -60,21 +99,26 @@ function resolveService(name: string): string | undefined {
 
 /** Reads `-s`/`-d` values: addresses, prefixes, dotted masks and comma lists, limited to `family`. */
 export function readAddresses(text: string, family: Family): Read<AddressSet> {
-  return cached(addressCache[family], text, () => {
-    const r = parseAddressList(text);
-    if (!r.ok) return { ok: false, error: r.error };
-    return checkFamily(r.set, text, family);
-  });
+  const cache = addressCache[family];
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const r = parseAddressList(text);
+  return remember(cache, text, r.ok ? checkFamily(r.set, text, family) : { ok: false, error: r.error });
 }
 
 /** Reads an iprange `A-B`. */
 export function readRange(text: string, family: Family): Read<AddressSet> {
-  return cached(rangeCache[family], text, () => {
-    if (!text.includes('-')) return { ok: false, error: `invalid address range "${text}"` };
-    const r = parseAddressToken(text);
-    if (!r.ok) return { ok: false, error: r.error };
-    return checkFamily(r.set, text, family);
-  });
+  const cache = rangeCache[family];
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  return remember(cache, text, computeRange(text, family));
+}
+
+function computeRange(text: string, family: Family): Read<AddressSet> {
+  if (!text.includes('-')) return { ok: false, error: `invalid address range "${text}"` };
+  const r = parseAddressToken(text);
+  if (!r.ok) return { ok: false, error: r.error };
+  return checkFamily(r.set, text, family);
 }
 
 function checkFamily(set: AddressSet, text: string, family: Family): Read<AddressSet> {
@@ -92,10 +136,8 @@ export function readProtocol(text: string): ProtocolSet | undefined {
   return p;
 }
 
-function cached<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
+/** Stores a computed value (no closure per lookup: these run several times per rule). */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   if (cache.size > CACHE_LIMIT) cache.clear();
   cache.set(key, value);
   return value;

@@ -8,6 +8,7 @@ import { splitLines, type DecodedInput } from '../../src/input/decode.js';
 import type { ParseOptions, ParseResult, Parser } from '../types.js';
 import { looksLikeNetsh } from './detect.js';
 import { normalize } from './normalize.js';
+import { normalizeRule } from './normalize-rule.js';
 import { parseLines } from './parse.js';
 import { ParseSink } from '../shared/parse-sink.js';
 
@@ -20,7 +21,7 @@ export const LOCALE_ADVICE =
 export function parseNetsh(input: DecodedInput, options: ParseOptions): ParseResult {
   const lines = inputLines(input.text);
   const sink = new ParseSink(input.file, lines.length);
-  const doc = parseLines(lines, sink);
+  const doc = parseLines(lines, sink, (raw) => normalizeRule(raw, sink, options));
   const empty = doc.rules.length === 0 && doc.profiles.length === 0 && doc.noRulesLines.length === 0;
   if (empty && doc.foreignHeaderLine !== undefined) {
     const label = (lines[doc.foreignHeaderLine - 1] ?? '').split(/\s*[:：]/)[0]?.trim() ?? '';

@@ -82,6 +82,21 @@ export function ruleFieldKey(label: string): RuleFieldKey | undefined {
 
 /** Lower-cases and collapses inner whitespace, so `Edge  traversal` and `EDGE TRAVERSAL` look the same. */
 export function fold(text: string): string {
+  // Labels and values repeat on every rule (`Enabled`, `Yes`, `Any`): remember the folded forms of short texts.
+  if (text.length > FOLD_MAX) return foldUncached(text);
+  const hit = folded.get(text);
+  if (hit !== undefined) return hit;
+  const v = foldUncached(text);
+  if (folded.size >= FOLD_ENTRIES) folded.clear();
+  folded.set(text, v);
+  return v;
+}
+
+const FOLD_MAX = 64;
+const FOLD_ENTRIES = 10_000;
+const folded = new Map<string, string>();
+
+function foldUncached(text: string): string {
   const t = text.trim();
   return (/\s\s|[\t\r\n]/.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
 }

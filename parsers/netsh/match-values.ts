@@ -18,9 +18,32 @@ import { isAny } from './labels.js';
 import type { RawField } from './parse.js';
 import { listTokens, type RuleContext } from './rule-context.js';
 
+/**
+ * Readable one-line values and their matches: exports repeat the same port and address lists on many rules, and
+ * the matches are immutable, so rules share them. Unreadable values are never cached (they report per rule).
+ */
+const portMatches = new Map<string, PortMatch>();
+const addressMatches = new Map<string, AddressMatch>();
+const CACHE_LIMIT = 20_000;
+
+function remember<T>(cache: Map<string, T>, field: RawField, readable: boolean, value: T): T {
+  if (!readable || field.continuations.length > 0) return value;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(field.value.text, value);
+  return value;
+}
+
 /** `LocalPort`/`RemotePort` → PortMatch; a missing or empty field means any port. */
 export function readPorts(field: RawField | undefined, what: string, ctx: RuleContext): PortMatch {
   if (field === undefined) return ANY_PORT_MATCH;
+  const hit = field.continuations.length === 0 ? portMatches.get(field.value.text) : undefined;
+  if (hit !== undefined) return hit;
+  const before = ctx.conditions.length;
+  const match = readPortTokens(field, what, ctx);
+  return remember(portMatches, field, ctx.conditions.length === before, match);
+}
+
+function readPortTokens(field: RawField, what: string, ctx: RuleContext): PortMatch {
   const tokens = listTokens(field);
   if (tokens.length === 0 || tokens.some((t) => isAny(t.text))) return ANY_PORT_MATCH;
   let set = NO_PORTS;
@@ -46,6 +69,14 @@ export function readPorts(field: RawField | undefined, what: string, ctx: RuleCo
 /** `LocalIP`/`RemoteIP` → AddressMatch; a missing or empty field means any address. */
 export function readAddresses(field: RawField | undefined, what: string, ctx: RuleContext): AddressMatch {
   if (field === undefined) return ANY_ADDRESS_MATCH;
+  const hit = field.continuations.length === 0 ? addressMatches.get(field.value.text) : undefined;
+  if (hit !== undefined) return hit;
+  const before = ctx.conditions.length;
+  const match = readAddressTokens(field, what, ctx);
+  return remember(addressMatches, field, ctx.conditions.length === before, match);
+}
+
+function readAddressTokens(field: RawField, what: string, ctx: RuleContext): AddressMatch {
   const tokens = listTokens(field);
   if (tokens.length === 0 || tokens.some((t) => isAny(t.text))) return ANY_ADDRESS_MATCH;
   let set = AddressSet.NONE;

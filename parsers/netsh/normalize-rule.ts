@@ -4,7 +4,7 @@
  * rule uncertain (a Condition) wherever a line is unknown, duplicated or unreadable.
  */
 import { FIREWALL_PROFILES, ANY_PORT_MATCH, type FirewallProfile, type Rule } from '../../src/model/rule.js';
-import { protocols, TCP, UDP } from '../../src/model/protocol.js';
+import { protocols, TCP, UDP, type ProtocolSet } from '../../src/model/protocol.js';
 import type { ParseOptions } from '../types.js';
 import {
   isAny,
@@ -26,6 +26,19 @@ type Fields = ReadonlyMap<RuleFieldKey, RawField>;
 
 const PORT_PROTOCOLS = protocols(TCP, UDP);
 
+/** Whether port lines apply: a non-empty protocol set within TCP/UDP. Remembered per set (rules share a few). */
+function portsApplyTo(set: ProtocolSet): boolean {
+  let applies = portsApplyBySet.get(set);
+  if (applies === undefined) {
+    applies = !set.isEmpty() && PORT_PROTOCOLS.contains(set);
+    if (portsApplyBySet.size >= 1000) portsApplyBySet.clear();
+    portsApplyBySet.set(set, applies);
+  }
+  return applies;
+}
+
+const portsApplyBySet = new Map<ProtocolSet, boolean>();
+
 /** Normalizes one rule block; never throws, reports problems to `sink`. */
 export function normalizeRule(raw: RawRule, sink: ParseSink, options: ParseOptions): Rule {
   const ctx = new RuleContext(sink, raw.line);
@@ -35,14 +48,14 @@ export function normalizeRule(raw: RawRule, sink: ParseSink, options: ParseOptio
   const action = required(fields.get('action'), 'Action', parseAction, 'allow', ctx);
   const profiles = readProfiles(fields.get('profiles'), ctx);
   const protocolSet = readProtocol(fields.get('protocol'), ctx);
-  const portsApply = !protocolSet.isEmpty() && PORT_PROTOCOLS.contains(protocolSet);
+  const portsApply = portsApplyTo(protocolSet);
   const localPorts = portsApply ? readPorts(fields.get('localPort'), 'local port', ctx) : ANY_PORT_MATCH;
   const remotePorts = portsApply ? readPorts(fields.get('remotePort'), 'remote port', ctx) : ANY_PORT_MATCH;
   const localAddresses = readAddresses(fields.get('localIp'), 'local address', ctx);
   const remoteAddresses = readAddresses(fields.get('remoteIp'), 'remote address', ctx);
   addScopeConditions(fields, ctx);
   const store = readStore(fields.get('ruleSource'), ctx);
-  return {
+  const rule: Rule = {
     id: `${sink.file}:${raw.line}`,
     name: raw.fields[0] === undefined ? '' : fieldText(raw.fields[0]),
     source: { file: sink.file, line: raw.line },
@@ -55,16 +68,17 @@ export function normalizeRule(raw: RawRule, sink: ParseSink, options: ParseOptio
     localAddresses,
     remoteAddresses,
     profiles,
-    conditions: [...ctx.conditions],
-    ...(store === undefined ? {} : { store }),
+    conditions: ctx.conditions,
     raw: raw.raw,
   };
+  return store === undefined ? rule : { ...rule, store };
 }
 
 function indexFields(raw: RawRule, ctx: RuleContext): Fields {
   const map = new Map<RuleFieldKey, RawField>();
   for (const field of raw.fields) {
-    for (const seg of fieldSegments(field)) ctx.sink.parsed(seg.line);
+    ctx.sink.parsed(field.value.line);
+    for (const seg of field.continuations) ctx.sink.parsed(seg.line);
     if (field.key === undefined) {
       flagField(field, ctx, 'NETSH_UNKNOWN_FIELD', `unknown field "${field.label}" with value ${quote(fieldText(field))}`, 'unknown field');
     } else if (map.has(field.key)) {
@@ -110,6 +124,19 @@ function required<T>(
 
 function readProfiles(field: RawField | undefined, ctx: RuleContext): readonly FirewallProfile[] {
   if (field === undefined) return FIREWALL_PROFILES;
+  // The same few lists repeat on every rule; a readable one-line list is read once.
+  const cacheable = field.continuations.length === 0;
+  const hit = cacheable ? profileLists.get(field.value.text) : undefined;
+  if (hit !== undefined) return hit;
+  const unreadable = ctx.conditions.length;
+  const profiles = readProfileTokens(field, ctx);
+  if (cacheable && ctx.conditions.length === unreadable && profileLists.size < 1000) profileLists.set(field.value.text, profiles);
+  return profiles;
+}
+
+const profileLists = new Map<string, readonly FirewallProfile[]>();
+
+function readProfileTokens(field: RawField, ctx: RuleContext): readonly FirewallProfile[] {
   const found = new Set<FirewallProfile>();
   for (const token of listTokens(field)) {
     const p = parseProfileToken(token.text);

@@ -5,16 +5,18 @@
  */
 import type { Direction, Rule, RuleSet } from '../../src/model/rule.js';
 import type { ParseOptions } from '../types.js';
-import { normalizeRule } from './normalize-rule.js';
 import type { RawDocument } from './parse.js';
 import { normalizeProfiles } from './profiles.js';
 import type { ParseSink } from '../shared/parse-sink.js';
 
 const DIRECTION_WORD: Readonly<Record<Direction, string>> = { in: 'inbound', out: 'outbound' };
 
-/** Builds the RuleSet from the raw document; `sink` already holds stage 1's marks and diagnostics. */
-export function normalize(doc: RawDocument, sink: ParseSink, options: ParseOptions): RuleSet {
-  const rules = doc.rules.map((raw) => normalizeRule(raw, sink, options));
+/**
+ * Builds the RuleSet from the document stage 1 read with normalizeRule as its `finish` (the rules are already
+ * normalized); `sink` already holds stage 1's marks and every rule's diagnostics.
+ */
+export function normalize(doc: RawDocument<Rule>, sink: ParseSink, options: ParseOptions): RuleSet {
+  const rules = doc.rules;
   for (const line of doc.noRulesLines) {
     sink.parsed(line);
     sink.report('info', 'NETSH_NO_RULES_MATCH', 'netsh reported that no rules match; the export holds zero rules', line);
@@ -48,7 +50,7 @@ export function normalize(doc: RawDocument, sink: ParseSink, options: ParseOptio
  * Directions with at least one rule. A `name=all` dump always has both, so one missing means a filtered
  * export (`dir=in`). With no rules at all, only an explicit `--direction` says what the export covers.
  */
-function coveredDirections(rules: readonly Rule[], doc: RawDocument, sink: ParseSink, options: ParseOptions): Direction[] {
+function coveredDirections(rules: readonly Rule[], doc: RawDocument<Rule>, sink: ParseSink, options: ParseOptions): Direction[] {
   if (rules.length === 0) return options.direction === undefined || doc.noRulesLines.length === 0 ? [] : [options.direction];
   const present = (['in', 'out'] as const).filter((d) => rules.some((r) => r.direction === d));
   for (const d of ['in', 'out'] as const) {

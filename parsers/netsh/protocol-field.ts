@@ -14,11 +14,22 @@ export function readProtocol(field: RawField | undefined, ctx: RuleContext): Pro
   readIcmpTable(field, ctx);
   const text = field.value.text;
   if (text === '' || isAny(text)) return ANY_PROTOCOL;
-  const set = parseProtocol(text);
+  const set = protocolOf(text);
   if (set !== undefined) return set;
   ctx.unreadable('NETSH_INVALID_PROTOCOL', `unknown protocol "${text}"`, field.value.line, 'protocol', text);
   return ANY_PROTOCOL;
 }
+
+/** parseProtocol, remembered per text (every rule names one of a few protocols). */
+function protocolOf(text: string): ProtocolSet | undefined {
+  if (protocolSets.has(text)) return protocolSets.get(text);
+  const set = parseProtocol(text);
+  if (protocolSets.size >= 1000) protocolSets.clear();
+  protocolSets.set(text, set);
+  return set;
+}
+
+const protocolSets = new Map<string, ProtocolSet | undefined>();
 
 function readIcmpTable(field: RawField, ctx: RuleContext): void {
   const rows: string[] = [];

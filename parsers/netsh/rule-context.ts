@@ -50,6 +50,7 @@ export function listTokens(field: RawField): RawSegment[] {
 
 /** A text field's value with continuation lines joined by spaces. */
 export function fieldText(field: RawField): string {
+  if (field.continuations.length === 0) return field.value.text;
   return fieldSegments(field)
     .map((s) => s.text)
     .filter((t) => t !== '')

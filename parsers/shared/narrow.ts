@@ -29,15 +29,31 @@ export function restrictProtocols(f: { protocols: ProtocolSet }, set: ProtocolSe
   f.protocols = f.protocols.intersect(negated ? set.complement() : set);
 }
 
+/** The empty symbol / keyword list every match built here shares (the model's lists are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** The model's address match of a side's concrete constraints (positive minus negated; negated alone stays negated). */
 export function concreteAddressMatch(side: AddressSide): AddressMatch {
-  if (side.pos !== undefined && side.neg !== undefined) return { set: side.pos.subtract(side.neg), symbols: [], negated: false };
-  if (side.pos !== undefined) return { set: side.pos, symbols: [], negated: false };
-  if (side.neg !== undefined) return { set: side.neg, symbols: [], negated: true };
+  if (side.pos !== undefined && side.neg !== undefined) return { set: side.pos.subtract(side.neg), symbols: NONE, negated: false };
+  if (side.pos !== undefined) return { set: side.pos, symbols: NONE, negated: false };
+  if (side.neg !== undefined) return { set: side.neg, symbols: NONE, negated: true };
   return ANY_ADDRESS_MATCH;
 }
 
+/**
+ * Port matches by port set: rules share the sets their parsers cache per value, so they share the match too.
+ * Bounded like those caches (cleared when full).
+ */
+const portMatches = new Map<PortSet, PortMatch>();
+
 /** The model's port match of a concrete port set ("any" when full). */
 export function portMatch(set: PortSet): PortMatch {
-  return set.isFull() ? ANY_PORT_MATCH : { set, keywords: [] };
+  if (set.isFull()) return ANY_PORT_MATCH;
+  let m = portMatches.get(set);
+  if (m === undefined) {
+    m = { set, keywords: NONE };
+    if (portMatches.size >= 50_000) portMatches.clear();
+    portMatches.set(set, m);
+  }
+  return m;
 }

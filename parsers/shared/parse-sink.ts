@@ -24,13 +24,19 @@ export class ParseSink {
   readonly diagnostics: Diagnostic[] = [];
   /** One mark per line (index = line - 1): 0 none, then PARSED / UNSUPPORTED / IGNORED_MARK. */
   private readonly marks: Uint8Array;
-  private readonly reasons = new Map<number, string>();
+  /** Per line: 1 + index in `reasonList` of its ignore reason (0: none). Arrays, not a Map: exports have 100,000s of lines. */
+  private readonly reasonOf: Uint32Array;
+  private readonly reasonList: string[] = [];
+  private readonly reasonIndex = new Map<string, number>();
+  private lastReason: string | undefined;
+  private lastIndex = 0;
 
   constructor(
     readonly file: string,
     readonly lineCount: number,
   ) {
     this.marks = new Uint8Array(lineCount);
+    this.reasonOf = new Uint32Array(lineCount);
   }
 
   /** Adds a diagnostic; `line` is 1-based, omitted for file-level messages. */
@@ -45,7 +51,15 @@ export class ParseSink {
 
   ignored(line: number, reason: string): void {
     this.marks[line - 1] = IGNORED_MARK;
-    this.reasons.set(line, reason);
+    let index = reason === this.lastReason ? this.lastIndex : this.reasonIndex.get(reason);
+    if (index === undefined) {
+      index = this.reasonList.length;
+      this.reasonList.push(reason);
+      this.reasonIndex.set(reason, index);
+    }
+    this.reasonOf[line - 1] = index + 1;
+    this.lastReason = reason;
+    this.lastIndex = index;
   }
 
   /** Marks a line that could not be interpreted; the caller reports a diagnostic for it. */
@@ -58,14 +72,15 @@ export class ParseSink {
     let parsed = 0;
     let unsupported = 0;
     const ignored: Record<string, number> = {};
-    this.marks.forEach((mark, i) => {
+    for (let i = 0; i < this.marks.length; i++) {
+      const mark = this.marks[i];
       if (mark === PARSED) parsed++;
       else if (mark === UNSUPPORTED) unsupported++;
       else if (mark === IGNORED_MARK) {
-        const reason = this.reasons.get(i + 1) ?? 'unknown';
+        const reason = this.reasonList[(this.reasonOf[i] ?? 0) - 1] ?? 'unknown';
         ignored[reason] = (ignored[reason] ?? 0) + 1;
       }
-    });
+    }
     return { total: this.lineCount, parsed, ignored, unsupported };
   }
 }

@@ -26,9 +26,34 @@ export function isAnyValue(value: string): boolean {
 
 const WORD = /^[a-z][a-z0-9-]*$/i;
 
+/**
+ * Matches of single port / address fields that read without any report, by value: the same few values repeat on
+ * thousands of rules and the matches are immutable, so rules share them. Values that report are never cached.
+ */
+const portMatches = new Map<string, PortMatch>();
+const addressMatches = new Map<string, AddressMatch>();
+const CACHE_LIMIT = 20_000;
+
+function cached<T>(cache: Map<string, T>, fields: readonly RuleField[], issues: RuleIssues, read: () => T): T {
+  const only = fields.length === 1 ? (fields[0] as RuleField).value : undefined;
+  if (only === undefined) return read();
+  const hit = cache.get(only);
+  if (hit !== undefined) return hit;
+  const before = issues.reports;
+  const value = read();
+  if (issues.reports !== before) return value;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(only, value);
+  return value;
+}
+
 /** Port fields of one side (`LPort`, `LPort2_10`, …) → PortMatch; no fields = any port. */
 export function readPorts(fields: readonly RuleField[], side: string, issues: RuleIssues): PortMatch {
   if (fields.length === 0) return ANY_PORT_MATCH;
+  return cached(portMatches, fields, issues, () => readPortFields(fields, side, issues));
+}
+
+function readPortFields(fields: readonly RuleField[], side: string, issues: RuleIssues): PortMatch {
   let set = NO_PORTS;
   const keywords: PortKeyword[] = [];
   for (const field of fields) {
@@ -59,6 +84,10 @@ export function readPorts(fields: readonly RuleField[], side: string, issues: Ru
 /** Address fields of one side (`RA4`, `RA6`, `RA42`, …) → AddressMatch; no fields = any address. */
 export function readAddresses(fields: readonly RuleField[], side: string, issues: RuleIssues): AddressMatch {
   if (fields.length === 0) return ANY_ADDRESS_MATCH;
+  return cached(addressMatches, fields, issues, () => readAddressFields(fields, side, issues));
+}
+
+function readAddressFields(fields: readonly RuleField[], side: string, issues: RuleIssues): AddressMatch {
   let set = AddressSet.NONE;
   const symbols: string[] = [];
   for (const field of fields) {

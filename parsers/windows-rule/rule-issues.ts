@@ -12,6 +12,8 @@ export class RuleIssues {
   readonly conditions: Condition[] = [];
   /** True once an error or warning was reported (the caller marks the rule's position unsupported). */
   uncertain = false;
+  /** Number of diagnostics and conditions reported so far (lets a reader tell whether a value read cleanly). */
+  reports = 0;
 
   constructor(
     private readonly diagnostics: Diagnostic[],
@@ -20,16 +22,19 @@ export class RuleIssues {
 
   /** Records a narrowing the audit cannot evaluate. */
   condition(kind: Condition['kind'], text: string): void {
+    this.reports++;
     if (!this.conditions.some((c) => c.kind === kind && c.text === text)) this.conditions.push({ kind, text });
   }
 
   info(code: string, message: string, ref?: SourceRef): void {
+    this.reports++;
     this.diagnostics.push({ severity: 'info', code, message: oneLine(message), ref: ref ?? this.ref });
   }
 
   /** A valid but unsupported construct: warning, and a condition so the rule is never a certain match. */
   warn(code: string, message: string, conditionText: string, ref?: SourceRef): void {
     this.uncertain = true;
+    this.reports++;
     this.diagnostics.push({ severity: 'warning', code, message: oneLine(message), ref: ref ?? this.ref });
     this.condition('other', conditionText);
   }
@@ -42,6 +47,7 @@ export class RuleIssues {
   /** An error with the condition text that keeps the rule uncertain. */
   error(code: string, message: string, conditionText: string, ref?: SourceRef): void {
     this.uncertain = true;
+    this.reports++;
     this.diagnostics.push({ severity: 'error', code, message: oneLine(message), ref: ref ?? this.ref });
     this.condition('other', conditionText);
   }

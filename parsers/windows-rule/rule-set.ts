@@ -59,12 +59,14 @@ export class RuleIds {
   private readonly used = new Set<string>();
 
   take(id: string, store: 'local' | 'gpo'): string {
-    const candidates = [id, `${store}:${id}`];
-    for (const c of candidates) {
-      if (!this.used.has(c)) {
-        this.used.add(c);
-        return c;
-      }
+    if (!this.used.has(id)) {
+      this.used.add(id);
+      return id;
+    }
+    const prefixed = `${store}:${id}`;
+    if (!this.used.has(prefixed)) {
+      this.used.add(prefixed);
+      return prefixed;
     }
     let n = 2;
     while (this.used.has(`${id}#${n}`)) n++;

@@ -2,6 +2,7 @@
  * @fileoverview Turns raw bytes into text: BOM and NUL-pattern sniffing for UTF-16LE/BE, UTF-8 with or
  * without BOM, and a CP1252 fallback for bytes that are not valid UTF-8. Line ends stay as they are.
  */
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'binary';
 
@@ -48,12 +49,7 @@ function sniff(b: Uint8Array): TextEncoding {
   if (pairs > 0 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
   // A NUL anywhere in a file that is not UTF-16 makes it binary, wherever it sits (not only in the sniffed head).
   if (evenNul + oddNul > 0 || b.indexOf(0, n) !== -1) return 'binary';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
+  return isUtf8(b) ? 'utf-8' : 'windows-1252';
 }
 
 function toText(b: Uint8Array, enc: TextEncoding): string {
@@ -86,5 +82,20 @@ function decodeCp1252(b: Uint8Array): string {
 
 /** Splits text into lines, accepting CRLF, LF and lone CR. Line i (0-based) is line i+1 in references. */
 export function splitLines(text: string): string[] {
+  // Fast paths (several times quicker than the regex split on large exports): text with one kind of line end.
+  // Mixed line ends (or a lone CR) take the general split.
+  if (!text.includes('\r')) return text.split('\n');
+  if (text.includes('\r\n')) {
+    const lines = text.split('\r\n');
+    // Every CR and every LF belongs to a CRLF exactly when each occurs once per split.
+    const breaks = lines.length - 1;
+    if (occurrences(text, '\n') === breaks && occurrences(text, '\r') === breaks) return lines;
+  }
   return text.split(/\r\n|\n|\r/);
+}
+
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }

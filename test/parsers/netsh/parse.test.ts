@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseLines, splitLabel, isSeparator } from '../../../parsers/netsh/parse.js';
+import fc from 'fast-check';
+import { LABEL_LINE, parseLines, splitLabel, isSeparator } from '../../../parsers/netsh/parse.js';
 import { ParseSink } from '../../../parsers/shared/parse-sink.js';
 
 const DASH = '-'.repeat(70);
@@ -14,6 +15,19 @@ test('splitLabel splits at the first colon, keeps colons in values, trims paddin
   assert.is(splitLabel('   indented: no'), undefined);
   assert.ok(isSeparator(DASH));
   assert.not.ok(isSeparator('----   -----------'));
+});
+
+test('splitLabel by hand agrees with the LABEL_LINE pattern on random lines', () => {
+  const unit = fc.constantFrom('a', 'Z', ' ', '\t', ':', '：', '\u00a0', '\ufeff', '\u2028', '\r', '\n', '\v', 'é', '-', '9');
+  const line = fc.oneof(fc.array(unit, { maxLength: 12 }).map((a) => a.join('')), fc.string({ maxLength: 20 }));
+  fc.assert(
+    fc.property(line, (text) => {
+      const m = LABEL_LINE.exec(text);
+      const expected = m === null ? undefined : { label: (m[1] ?? '').trim(), value: (m[2] ?? '').trim() };
+      assert.equal(splitLabel(text), expected, JSON.stringify(text));
+    }),
+    { numRuns: 20_000 },
+  );
 });
 
 test('parseLines keys a rule by its Rule Name line and attaches indented continuations', () => {
