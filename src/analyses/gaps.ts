@@ -5,7 +5,7 @@
 import { AddressSet } from '../model/address-set.js';
 import { NO_PORTS, ports, type PortSet } from '../model/port-set.js';
 import { TRANSPORT_NUMBER } from '../model/protocol.js';
-import { compareRefs, formatRef } from '../model/source-ref.js';
+import { compareRefs, formatRef, type SourceRef } from '../model/source-ref.js';
 import type { Family } from '../model/address-set.js';
 import type { Contribution, SegmentDecision } from '../engine/decision.js';
 import { flowSegments, type EvalContext } from '../engine/evaluate.js';
@@ -109,16 +109,31 @@ function preferCertain(list: readonly Contribution[]): readonly Contribution[] {
   return certain.length > 0 ? certain : list;
 }
 
-/** De-duplicated citations in source order. */
+/** De-duplicated citations in source order, each with the union of its contributions' reasons. */
 function citations(list: readonly Contribution[]): Citation[] {
-  const byRef = new Map<string, Citation>();
+  // A requirement collects one contribution per rule per port segment (hundreds of thousands on a large set): the
+  // key of a source reference is computed once per reference object, reasons are merged only where there are any.
+  const byRef = new Map<string, { readonly citation: Citation; reasons: Set<string> | undefined }>();
   for (const c of list) {
-    const key = `${formatRef(c.citation.ref)}|${c.citation.ruleId ?? c.citation.name}`;
-    const prev = byRef.get(key);
-    const reasons = [...new Set([...(prev?.reasons ?? []), ...(c.reasons ?? [])])];
-    byRef.set(key, reasons.length > 0 ? { ...c.citation, reasons } : c.citation);
+    const key = `${refKey(c.citation.ref)}|${c.citation.ruleId ?? c.citation.name}`;
+    let entry = byRef.get(key);
+    if (entry === undefined) byRef.set(key, (entry = { citation: c.citation, reasons: undefined }));
+    if (c.reasons === undefined || c.reasons.length === 0) continue;
+    entry.reasons ??= new Set();
+    for (const r of c.reasons) entry.reasons.add(r);
   }
-  return [...byRef.values()].sort((a, b) => compareRefs(a.ref, b.ref) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...byRef.values()]
+    .map((e) => (e.reasons === undefined ? e.citation : { ...e.citation, reasons: [...e.reasons] }))
+    .sort((a, b) => compareRefs(a.ref, b.ref) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const refKeys = new WeakMap<SourceRef, string>();
+
+/** formatRef, remembered per reference object (every contribution of a rule shares its rule's source). */
+function refKey(ref: SourceRef): string {
+  let key = refKeys.get(ref);
+  if (key === undefined) refKeys.set(ref, (key = formatRef(ref)));
+  return key;
 }
 
 function unknown(req: Requirement, reason: string): RequirementResult {

@@ -55,7 +55,8 @@ export class RuleIndex {
       this.position = { get: (id) => own.get(id) ?? older.get(id) };
       this.byDirection = reuse.byDirection;
       this.replaced = new Set([...reuse.replaced, ...changed]);
-      const keep = (e: [number, number, number]): boolean => !changed.includes(e[2]);
+      const now = new Set(changed);
+      const keep = (e: [number, number, number]): boolean => !now.has(e[2]);
       this.extra = { in: [...reuse.extra.in.filter(keep), ...entries.in], out: [...reuse.extra.out.filter(keep), ...entries.out] };
     }
   }
@@ -80,8 +81,13 @@ export class RuleIndex {
   }
 }
 
-/** Most replaced rules an index is reused with (a simulated fix edits a handful). */
-const MAX_REPLACED = 32;
+/**
+ * Most replaced rules an index is reused with: a simulated fix edits a handful, but narrowing every block rule that
+ * cuts a flow can edit dozens; the side list it costs is scanned per query, so it stays a small share of the rules.
+ */
+function maxReplaced(rules: number): number {
+  return Math.max(32, rules >> 4);
+}
 
 /**
  * The positions of `prefix` whose rule `rules` replaces (same objects elsewhere), when `rules` keeps or extends
@@ -90,9 +96,10 @@ const MAX_REPLACED = 32;
 function changedPositions(prefix: readonly Rule[], rules: readonly Rule[]): number[] | undefined {
   if (rules.length < prefix.length) return undefined;
   const out: number[] = [];
+  const most = maxReplaced(prefix.length);
   for (let i = 0; i < prefix.length; i++) {
     if (prefix[i] === rules[i]) continue;
-    if ((prefix[i] as Rule).id !== (rules[i] as Rule).id || out.length === MAX_REPLACED) return undefined;
+    if ((prefix[i] as Rule).id !== (rules[i] as Rule).id || out.length === most) return undefined;
     out.push(i);
   }
   return out;

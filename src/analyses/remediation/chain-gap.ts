@@ -11,6 +11,7 @@ import type { RuleSet } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import { HOOK_CHAINS } from '../../engine/first-match.js';
 import type { PolicyUnit } from '../../engine/units.js';
+import type { RequirementResult } from '../../findings/result.js';
 import type { Requirement } from '../../requirements/types.js';
 import { iptablesAccept, nftAcceptExpr, nftAppend, type AcceptSpec } from './chain-commands.js';
 import { blockedIn, lastWorkingPosition, positionCount, ruleAt, type ChainFlow } from './chain-position.js';
@@ -19,10 +20,10 @@ import type { UnitPlan } from './windows-gap.js';
 import * as words from './wording.js';
 
 /** Plans the fix of one requirement in a first-match unit. */
-export function planChainGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, platform: 'iptables' | 'nftables'): UnitPlan {
+export function planChainGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, platform: 'iptables' | 'nftables', own?: RequirementResult): UnitPlan {
   const plan = { commands: [] as UnitPlan['commands'], steps: [] as string[] };
   let rs: RuleSet = unit.ruleSet;
-  const first = evaluateIn(rs, unit.file, req, ctx, unit);
+  const first = own ?? evaluateIn(rs, unit.file, req, ctx, unit);
   if (first.status === 'allowed') return plan;
   const family: Family = rs.families.includes('ipv6') && !rs.families.includes('ipv4') ? 'ipv6' : 'ipv4';
   const remote = requiredRemote(req, unit);

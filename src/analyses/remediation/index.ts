@@ -54,7 +54,9 @@ function requirementItem(r: RequirementResult, units: readonly PolicyUnit[], ctx
     case 'unknown':
       return { ...base, action: 'manual', summary: words.unknown(r.reason ?? 'the export does not decide this flow'), commands: [] };
     default: {
-      const plans = unitsFor(r.requirement, units).map((u) => planUnit(u, r.requirement, ctx, openGaps));
+      const scoped = unitsFor(r.requirement, units);
+      // With one unit in scope the audit's own result is that unit's result (same filter as gaps.ts).
+      const plans = scoped.map((u) => planUnit(u, r.requirement, ctx, openGaps, scoped.length === 1 ? r : undefined));
       const commands = plans.flatMap((p) => p.commands);
       const steps = plans.flatMap((p) => p.steps);
       const manual = plans.map((p) => p.manual).filter((m): m is string => m !== undefined);
@@ -71,12 +73,13 @@ function unitsFor(req: Requirement, units: readonly PolicyUnit[]): PolicyUnit[] 
   return units.filter((u) => u.ruleSet.directions.includes(req.direction) && req.remote.overlaps(u.universe));
 }
 
-function planUnit(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps: OpenGapPorts): UnitPlan {
-  const own = evaluateRequirement(req, [unit], ctx);
+/** Plans one unit's fix; `known`: the requirement's result in this unit when already evaluated. */
+function planUnit(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps: OpenGapPorts, known?: RequirementResult): UnitPlan {
+  const own = known ?? evaluateRequirement(req, [unit], ctx);
   if (own.status === 'allowed') return { commands: [], steps: [] };
   if (own.status === 'unknown') return { commands: [], steps: [], manual: words.unknown(own.reason ?? '') };
   const platform = platformOf(unit.ruleSet);
-  return platform === 'windows' ? planWindowsGap(unit, req, ctx, openGaps) : planChainGap(unit, req, ctx, platform);
+  return platform === 'windows' ? planWindowsGap(unit, req, ctx, openGaps, own) : planChainGap(unit, req, ctx, platform, own);
 }
 
 function findingItem(findingId: string, ruleId: string, units: readonly PolicyUnit[], required: RequiredPorts, ctx: EvalContext): RemediationItem {

@@ -8,6 +8,7 @@ import type { PortSet } from '../../model/port-set.js';
 import { protocols, TRANSPORT_NUMBER } from '../../model/protocol.js';
 import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
+import type { PositionLookup } from '../../engine/rule-index.js';
 import { singleUnit, type PolicyUnit } from '../../engine/units.js';
 import type { RequirementResult } from '../../findings/result.js';
 import type { Requirement } from '../../requirements/types.js';
@@ -28,9 +29,22 @@ export function withRule(rs: RuleSet, rule: Rule): RuleSet {
   return { ...rs, rules: [...rs.rules, rule] };
 }
 
-/** The rule set with the rules of the same ids replaced. */
-export function replaceRules(rs: RuleSet, byId: ReadonlyMap<string, Rule>): RuleSet {
+/**
+ * The rule set with the rules of the same ids replaced. `position`: where each id sits in `rs` (a port index of the
+ * set it was edited from), so only the replaced slots are visited; ids it misplaces fall back to a scan.
+ */
+export function replaceRules(rs: RuleSet, byId: ReadonlyMap<string, Rule>, position?: PositionLookup): RuleSet {
   if (byId.size === 0) return rs;
+  if (position !== undefined) {
+    const rules = rs.rules.slice();
+    let placed = true;
+    for (const [id, rule] of byId) {
+      const p = position.get(id);
+      if (p === undefined || rules[p]?.id !== id) placed = false;
+      else rules[p] = rule;
+    }
+    if (placed) return { ...rs, rules };
+  }
   return { ...rs, rules: rs.rules.map((r) => byId.get(r.id) ?? r) };
 }
 

@@ -33,7 +33,8 @@ export interface UnitPlan {
 export type OpenGapPorts = (direction: Direction, protocol: 'tcp' | 'udp') => PortSet;
 
 /** Plans the fix of one requirement in a Windows unit. */
-export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps: OpenGapPorts): UnitPlan {
+/** `own`: the requirement's result on the unit as it is (evaluated again when omitted). */
+export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps: OpenGapPorts, own?: RequirementResult): UnitPlan {
   const plan = { commands: [] as RemediationCommand[], steps: [] as string[] };
   let rs = unit.ruleSet;
   const fw = ctx.fwProfile;
@@ -43,19 +44,18 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
     plan.commands.push(...profileCommands(fw, profile.outbound ?? 'allow'));
     plan.steps.push(words.blockAlways(fw));
   }
-  const first = evaluateIn(rs, unit.file, req, ctx, unit);
+  const first = own !== undefined && rs === unit.ruleSet ? own : evaluateIn(rs, unit.file, req, ctx, unit);
   if (first.status === 'allowed') return plan;
   const narrowed = narrowBlockers(rs, unit, req, first.missing, ctx, openGaps, plan);
   if (typeof narrowed === 'string') return { ...plan, manual: narrowed };
+  const after = narrowed === rs ? first : evaluateIn(narrowed, unit.file, req, ctx, unit);
   rs = narrowed;
-  const after = evaluateIn(rs, unit.file, req, ctx, unit);
-  if (after.status !== 'allowed') {
-    const remote = requiredRemote(req, unit);
-    const name = `k2audit: ${req.component} (${words.flowText(after.missing, req.protocol.toUpperCase())}-${req.direction === 'in' ? 'In' : 'Out'})`;
-    rs = withRule(rs, allowRule({ id: `k2audit-fix:${req.id}`, name, file: unit.file, req, ports: after.missing, remote, profiles: [fw] }));
-    plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
-    plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
-  }
+  if (after.status === 'allowed') return plan;
+  const remote = requiredRemote(req, unit);
+  const name = `k2audit: ${req.component} (${words.flowText(after.missing, req.protocol.toUpperCase())}-${req.direction === 'in' ? 'In' : 'Out'})`;
+  rs = withRule(rs, allowRule({ id: `k2audit-fix:${req.id}`, name, file: unit.file, req, ports: after.missing, remote, profiles: [fw] }));
+  plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
+  plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
   const check = evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }
@@ -67,7 +67,7 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
   let trial = withRule(rs, probe);
   const handled = new Set<string>();
   for (let round = 0; round <= rs0.rules.length; round++) {
-    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx, unit)).filter((b) => !handled.has(b.id));
+    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx, unit), unit).filter((b) => !handled.has(b.id));
     if (blockers.length === 0) return rs;
     const edited = new Map<string, Rule>();
     for (const b of blockers) {
@@ -79,14 +79,29 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
       plan.steps.push(edit.step);
     }
     // One pass per round, however many block rules it edits.
-    rs = replaceRules(rs, edited);
-    trial = replaceRules(trial, edited);
+    rs = replaceRules(rs, edited, unit.index.position);
+    trial = replaceRules(trial, edited, unit.index.position);
   }
   return rs;
 }
 
-/** Block rules cited as deciding (or possibly deciding) against the flow. */
-function blockRules(rs: RuleSet, res: RequirementResult): Rule[] {
+/**
+ * Block rules cited as deciding (or possibly deciding) against the flow, in rule order. `rs` keeps the positions of
+ * `unit`'s rules (edits replace in place or append), so each cited id is looked up, not searched for.
+ */
+function blockRules(rs: RuleSet, res: RequirementResult, unit: PolicyUnit): Rule[] {
+  const at = new Set<number>();
+  for (const c of [...res.blockedBy, ...res.conditionalBy]) {
+    if (c.kind !== 'rule' || c.ruleId === undefined) continue;
+    const p = unit.index.position.get(c.ruleId);
+    if (p !== undefined && rs.rules[p]?.id === c.ruleId) at.add(p);
+    else if (!c.ruleId.startsWith('k2audit-')) return scanBlockRules(rs, res);
+  }
+  return [...at].sort((a, b) => a - b).map((p) => rs.rules[p] as Rule).filter((r) => r.action === 'block');
+}
+
+/** blockRules by a scan of the whole set (a cited rule not at its indexed position). */
+function scanBlockRules(rs: RuleSet, res: RequirementResult): Rule[] {
   const ids = new Set([...res.blockedBy, ...res.conditionalBy].filter((c) => c.kind === 'rule').map((c) => c.ruleId));
   return rs.rules.filter((r) => ids.has(r.id) && r.action === 'block');
 }
