@@ -140,6 +140,11 @@ function chainView(unit: PolicyUnit, layout: ChainLayout, active: ReadonlyMap<st
   return {
     hooks: unit.ruleSet.hooks?.[direction] ?? HOOK_CHAINS[direction],
     chain: (key) => layout.chains.get(key),
-    rules: (key) => toRules(unit, active.get(key) ?? []),
+    rules: (key) => rulesAt(unit, active.get(key) ?? []),
   };
+}
+
+/** The rules at these positions, one at a time (a chain walk usually stops long before the end of a dense list). */
+function* rulesAt(unit: PolicyUnit, positions: readonly number[]): Generator<Rule> {
+  for (const p of positions) yield unit.index.rule(p);
 }

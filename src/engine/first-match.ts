@@ -4,6 +4,7 @@
  * and "may return" (R); an address can be in several when an uncertain rule leaves it open (fffuu-style bounds).
  * Builtin chains of every table on the hook are passed in order: a packet must pass each; DROP anywhere is final.
  */
+import { AddressList, AddressUnion } from '../model/address-list.js';
 import { AddressSet } from '../model/address-set.js';
 import type { Chain, Direction, Rule } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
@@ -21,8 +22,8 @@ export interface ChainView {
   /** Base chains on the probe's hook, in traversal order. */
   readonly hooks: readonly string[];
   chain(key: string): Chain | undefined;
-  /** Candidate rules of the chain for the probe's direction, in order. */
-  rules(key: string): readonly Rule[];
+  /** Candidate rules of the chain for the probe's direction, in order (read lazily: a walk stops once decided). */
+  rules(key: string): Iterable<Rule>;
 }
 
 interface Walk {
@@ -73,32 +74,43 @@ function applyPolicy(walk: Walk, chain: Chain, out: Outcome): void {
   out.r = AddressSet.NONE;
 }
 
+/**
+ * The addresses a chain walk has sent each way so far: collected, unioned once when the walk ends (a walk can add
+ * tens of thousands of scattered ranges).
+ */
+interface Sent {
+  readonly a: AddressUnion;
+  readonly d: AddressUnion;
+  readonly r: AddressUnion;
+}
+
 /** Jump targets resolve within the calling chain's table (`filter/INPUT` → `filter/<target>`). */
 function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
-  const out: Outcome = { a: AddressSet.NONE, d: AddressSet.NONE, r: AddressSet.NONE };
   if (walk.stack.includes(chain.key)) {
     // A jump loop is rejected by the kernel; a dump holding one is inconsistent, so leave the outcome open.
-    out.r = input;
-    return out;
+    return { a: AddressSet.NONE, d: AddressSet.NONE, r: input };
   }
   walk.stack.push(chain.key);
-  let cur = input;
+  const sent: Sent = { a: new AddressUnion(), d: new AddressUnion(), r: new AddressUnion() };
+  // The addresses no rule has decided yet: rules carve pieces out of it, so it is a mutable list, not a set.
+  const cur = new AddressList(input);
   for (const rule of walk.view.rules(chain.key)) {
     if (cur.isEmpty()) break;
     // A non-terminating rule (LOG, MARK, no target) changes nothing: skip it before any set work.
     if (rule.action === 'continue' || !ruleApplies(rule, walk.probe)) continue;
     const m = matchBounds(rule, walk.probe, walk.settings);
     if (m === undefined) continue;
-    const high = m.high.intersect(cur);
+    const high = cur.intersect(m.high);
     if (high.isEmpty()) continue;
-    const low = m.low.intersect(cur);
+    // m.low ⊆ m.high, so m.low ∩ cur = m.low ∩ high.
+    const low = m.low.intersect(high);
     if (m.reasons.length > 0) walk.conditionalBy.push({ citation: citeRule(rule), addresses: high, reasons: m.reasons });
     walk.trace?.push({ chain: chain.key, depth: walk.stack.length - 1, event: traceEvent(rule, m.reasons), rule, reasons: m.reasons, addresses: high });
-    cur = step(walk, chain, rule, { low, high, reasons: m.reasons }, cur, out);
+    step(walk, chain, rule, { low, high, reasons: m.reasons }, cur, sent);
   }
-  out.r = out.r.union(cur);
+  sent.r.add(cur.toSet());
   walk.stack.pop();
-  return out;
+  return { a: sent.a.toSet(), d: sent.d.toSet(), r: sent.r.toSet() };
 }
 
 function traceEvent(rule: Rule, reasons: readonly string[]): TraceStep['event'] {
@@ -106,35 +118,38 @@ function traceEvent(rule: Rule, reasons: readonly string[]): TraceStep['event'] 
   return reasons.length > 0 ? 'may-match' : 'match';
 }
 
-/** Applies one matching rule; returns the addresses that continue to the next rule. */
-function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: AddressSet; reasons: readonly string[] }, cur: AddressSet, out: Outcome): AddressSet {
+/** Applies one matching rule (`m`: its bounds within the undecided addresses `cur`), taking what it decides out of `cur`. */
+function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: AddressSet; reasons: readonly string[] }, cur: AddressList, sent: Sent): void {
   switch (rule.action) {
     case 'allow':
     case 'bypass':
-      out.a = out.a.union(m.high);
+      sent.a.add(m.high);
       walk.allowedBy.push({ citation: citeRule(rule), addresses: m.high, reasons: m.reasons });
-      return cur.subtract(m.low);
+      cur.subtract(m.low);
+      return;
     case 'block':
-      out.d = out.d.union(m.high);
+      sent.d.add(m.high);
       walk.blockedBy.push({ citation: citeRule(rule), addresses: m.high, reasons: m.reasons });
-      return cur.subtract(m.low);
+      cur.subtract(m.low);
+      return;
     case 'return':
-      out.r = out.r.union(m.high);
-      return cur.subtract(m.low);
+      sent.r.add(m.high);
+      cur.subtract(m.low);
+      return;
     case 'continue':
-      return cur;
+      return;
     case 'jump':
     case 'goto': {
       const target = walk.view.chain(`${chain.table}/${rule.target ?? ''}`);
-      if (target === undefined) return cur;
+      if (target === undefined) return;
       const sub = walkChain(walk, target, m.high);
-      out.a = out.a.union(sub.a);
-      out.d = out.d.union(sub.d);
-      if (rule.action === 'goto') {
-        out.r = out.r.union(sub.r);
-        return cur.subtract(m.low);
-      }
-      return cur.subtract(m.low).union(sub.r);
+      sent.a.add(sub.a);
+      sent.d.add(sub.d);
+      cur.subtract(m.low);
+      // goto: what the target returns goes back to this chain's caller; jump: it continues with the next rule.
+      if (rule.action === 'goto') sent.r.add(sub.r);
+      else cur.add(sub.r);
+      return;
     }
     default: {
       const unreachable: never = rule.action;

@@ -2,6 +2,7 @@
  * @fileoverview Windows Firewall precedence for one segment: firewall OFF allows everything; enabled bypass
  * (allow + override) beats block; block beats allow; otherwise the profile default decides. Order never matters.
  */
+import { AddressUnion } from '../model/address-list.js';
 import { AddressSet } from '../model/address-set.js';
 import type { FirewallProfile, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
@@ -15,6 +16,17 @@ interface Bucket {
 }
 
 const emptyBucket = (): Bucket => ({ low: AddressSet.NONE, high: AddressSet.NONE, rules: [] });
+
+/** The bucket's bounds as the union of its rules' (one sort-and-merge; thousands of rules can cover a segment). */
+function close(b: Bucket): Bucket {
+  const low = new AddressUnion();
+  const high = new AddressUnion();
+  for (const r of b.rules) {
+    low.add(r.low);
+    high.add(r.high);
+  }
+  return { ...b, low: low.toSet(), high: high.toSet() };
+}
 
 /** Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment. */
 export function decideWindows(
@@ -35,18 +47,16 @@ export function decideWindows(
     return { low: U, high: U, allowedBy: [{ citation: off, addresses: U }], blockedBy: [], conditionalBy: [] };
   }
   const ignoreLocal = profile?.allowLocalPolicyMerge === false;
-  const buckets = { allow: emptyBucket(), block: emptyBucket(), bypass: emptyBucket() };
+  const open = { allow: emptyBucket(), block: emptyBucket(), bypass: emptyBucket() };
   for (const rule of candidates) {
     if (!ruleApplies(rule, probe) || (ignoreLocal && rule.store === 'local')) continue;
     if (rule.action !== 'allow' && rule.action !== 'block' && rule.action !== 'bypass') continue;
     const m = matchBounds(rule, probe, settings);
     if (m === undefined) continue;
-    const b = buckets[rule.action];
-    b.low = b.low.union(m.low);
-    b.high = b.high.union(m.high);
-    b.rules.push({ rule, low: m.low, high: m.high, reasons: m.reasons });
+    open[rule.action].rules.push({ rule, low: m.low, high: m.high, reasons: m.reasons });
     trace?.push({ chain: 'windows', depth: 0, event: m.reasons.length > 0 ? 'may-match' : 'match', rule, reasons: m.reasons, addresses: m.high });
   }
+  const buckets = { allow: close(open.allow), block: close(open.block), bypass: close(open.bypass) };
   const inbound = probe.direction === 'in';
   const dflt = inbound ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
   const blockAlways = dflt === 'block-always';

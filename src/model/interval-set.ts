@@ -12,6 +12,9 @@ export interface Domain<T extends number | bigint> {
   readonly pred: (x: T) => T;
 }
 
+/** Up to this many sets, unionAll folds pairwise unions (cheaper than collecting and sorting for a few). */
+const FOLD_UP_TO = 8;
+
 /** Bound-array length up to which an operand counts as small (4 intervals). */
 const SMALL = 8;
 
@@ -36,6 +39,24 @@ export class IntervalSet<T extends number | bigint> {
   /** The whole domain. */
   static full<T extends number | bigint>(domain: Domain<T>): IntervalSet<T> {
     return new IntervalSet(domain, [domain.min, domain.max]);
+  }
+
+  /**
+   * A set from flat bounds that already satisfy the invariant (sorted, disjoint, non-adjacent, inside the domain);
+   * for builders that produce them in order (IntervalList, unionAll). The array is taken over, not copied.
+   */
+  static fromBounds<T extends number | bigint>(domain: Domain<T>, bounds: T[]): IntervalSet<T> {
+    return new IntervalSet(domain, bounds);
+  }
+
+  /** The union of many sets in one sort-and-merge (a fold of `union` would copy the growing result every time). */
+  static unionAll<T extends number | bigint>(domain: Domain<T>, sets: readonly IntervalSet<T>[]): IntervalSet<T> {
+    if (sets.length === 0) return IntervalSet.empty(domain);
+    if (sets.length === 1) return sets[0] as IntervalSet<T>;
+    if (sets.length <= FOLD_UP_TO) return sets.reduce((a, b) => a.union(b));
+    const pairs: [T, T][] = [];
+    for (const s of sets) for (let i = 0; i < s.bounds.length; i += 2) pairs.push([s.bounds[i] as T, s.bounds[i + 1] as T]);
+    return IntervalSet.of(domain, pairs);
   }
 
   /** Builds a set from arbitrary (unsorted, overlapping) inclusive pairs; pairs must lie in the domain. */
