@@ -35,7 +35,18 @@ interface Walk {
   readonly conditionalBy: Contribution[];
   readonly stack: string[];
   readonly trace: TraceStep[] | undefined;
+  readonly watch: HookRuleWatch | undefined;
+  /** What the last rule stepped sent to DROP and to RETURN (read by `watch`). */
+  sentD: AddressSet;
+  sentR: AddressSet;
 }
+
+/**
+ * Told, after each rule of a hook chain (not of the chains it jumps to), the addresses that rule sent to DROP and
+ * to RETURN, itself or through the chain it jumped to. Returning true ends the walk there (the decision is then
+ * incomplete: for callers that only need the watch).
+ */
+export type HookRuleWatch = (rule: Rule, dropped: AddressSet, returned: AddressSet) => boolean;
 
 interface Outcome {
   a: AddressSet;
@@ -44,8 +55,9 @@ interface Outcome {
 }
 
 /** Decides one segment: walks every builtin chain on the hook and intersects what each lets pass. */
-export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchSettings, trace?: TraceStep[]): SegmentDecision {
-  const walk: Walk = { view, probe, settings, allowedBy: [], blockedBy: [], conditionalBy: [], stack: [], trace };
+export function decideFirstMatch(view: ChainView, probe: Probe, settings: MatchSettings, trace?: TraceStep[], watch?: HookRuleWatch): SegmentDecision {
+  const none = AddressSet.NONE;
+  const walk: Walk = { view, probe, settings, allowedBy: [], blockedBy: [], conditionalBy: [], stack: [], trace, watch, sentD: none, sentR: none };
   let low = probe.universe;
   let high = probe.universe;
   for (const key of view.hooks) {
@@ -106,7 +118,10 @@ function walkChain(walk: Walk, chain: Chain, input: AddressSet): Outcome {
     const low = m.low.intersect(high);
     if (m.reasons.length > 0) walk.conditionalBy.push({ citation: citeRule(rule), addresses: high, reasons: m.reasons });
     walk.trace?.push({ chain: chain.key, depth: walk.stack.length - 1, event: traceEvent(rule, m.reasons), rule, reasons: m.reasons, addresses: high });
+    walk.sentD = AddressSet.NONE;
+    walk.sentR = AddressSet.NONE;
     step(walk, chain, rule, { low, high, reasons: m.reasons }, cur, sent);
+    if (walk.watch !== undefined && walk.stack.length === 1 && walk.watch(rule, walk.sentD, walk.sentR)) break;
   }
   sent.r.add(cur.toSet());
   walk.stack.pop();
@@ -129,11 +144,13 @@ function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: 
       return;
     case 'block':
       sent.d.add(m.high);
+      walk.sentD = m.high;
       walk.blockedBy.push({ citation: citeRule(rule), addresses: m.high, reasons: m.reasons });
       cur.subtract(m.low);
       return;
     case 'return':
       sent.r.add(m.high);
+      walk.sentR = m.high;
       cur.subtract(m.low);
       return;
     case 'continue':
@@ -146,6 +163,8 @@ function step(walk: Walk, chain: Chain, rule: Rule, m: { low: AddressSet; high: 
       sent.a.add(sub.a);
       sent.d.add(sub.d);
       cur.subtract(m.low);
+      walk.sentD = sub.d;
+      walk.sentR = rule.action === 'goto' ? sub.r : AddressSet.NONE;
       // goto: what the target returns goes back to this chain's caller; jump: it continues with the next rule.
       if (rule.action === 'goto') sent.r.add(sub.r);
       else cur.add(sub.r);

@@ -32,10 +32,10 @@ export function planChainGap(unit: PolicyUnit, req: Requirement, ctx: EvalContex
   for (const key of rs.hooks?.[req.direction] ?? HOOK_CHAINS[req.direction]) {
     const chain = chains.get(key);
     if (chain === undefined) continue;
-    const blocked = blockedIn(rs, key, flow, first.missing, ctx.settings);
+    const blocked = blockedIn(rs, key, flow, first.missing, ctx.settings, unit.index);
     if (blocked.isEmpty()) continue;
     const accept = allowRule({ id: `k2audit-fix:${req.id}:${key}`, name: `k2audit: ${req.component}`, file: unit.file, req, ports: blocked, remote });
-    const k = lastWorkingPosition(rs, chain, accept, flow, blocked, ctx.settings);
+    const k = lastWorkingPosition(rs, chain, accept, flow, blocked, ctx.settings, unit.index);
     if (k === undefined) return { ...plan, manual: words.unresolved(first) };
     const n = positionCount(rs, chain);
     const spec: AcceptSpec = { direction: req.direction, protocol: req.protocol, ports: blocked, remote };

@@ -9,9 +9,10 @@ import type { AddressSet } from '../../model/address-set.js';
 import { NO_PORTS, ports, type PortSet } from '../../model/port-set.js';
 import type { Chain, Direction, Rule, RuleSet } from '../../model/rule.js';
 import { decideFirstMatch, type ChainView } from '../../engine/first-match.js';
-import { portCover, servicePorts, type MatchSettings } from '../../engine/rule-match.js';
+import { RuleIndex } from '../../engine/rule-index.js';
+import { portCover, servicePorts, type MatchSettings, type Probe } from '../../engine/rule-match.js';
 import { segmentsOf } from '../../engine/segments.js';
-import { insertInChain, lineStarts } from './simulate.js';
+import { chainLines, insertInChain, lineStarts } from './simulate.js';
 
 /** One flow to place: direction, protocol number, required remote addresses within the unit's universe. */
 export interface ChainFlow {
@@ -22,19 +23,73 @@ export interface ChainFlow {
 }
 
 /** The ports of `set` that chain `key` alone does not certainly let through for the whole required scope. */
-export function blockedIn(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet, settings: MatchSettings): PortSet {
-  // Only rules whose ports touch the set matter; within one segment each of them covers all of it or nothing.
-  const relevant = rs.rules.filter((r) => r.direction === flow.direction && coverOf(r, settings).overlaps(set));
-  const covers = relevant.map((r) => coverOf(r, settings));
+export function blockedIn(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet, settings: MatchSettings, base?: RuleIndex): PortSet {
   let out = NO_PORTS;
+  forEachSegment(rs, key, flow, set, settings, base, (lo, hi, view, probe) => {
+    const d = decideFirstMatch(view, probe, settings);
+    if (!d.low.contains(flow.remote)) out = out.union(ports([lo, hi]));
+  });
+  return out;
+}
+
+/**
+ * Calls `f` with each port segment of `set` and the chain as that segment sees it (only the rules covering it).
+ * `base`: the port index of a rule set that `rs` edits (appends to, or replaces a few rules of): it finds the rules
+ * touching `set` without a scan of the whole set.
+ */
+function forEachSegment(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet, settings: MatchSettings, base: RuleIndex | undefined, f: (lo: number, hi: number, view: ChainView, probe: Probe) => void): void {
+  // Only rules whose ports touch the set matter; within one segment each of them covers all of it or nothing.
+  const relevant = relevantRules(rs, flow.direction, set, settings, base);
+  const covers = relevant.map((r) => coverOf(r, settings));
   for (const [from, to] of set.intervals()) {
     for (const [lo, hi] of segmentsOf(from, to, covers)) {
       const view = singleChain(rs, key, relevant.filter((r) => coverOf(r, settings).has(lo)));
-      const d = decideFirstMatch(view, { direction: flow.direction, protocol: flow.protocol, port: lo, universe: flow.universe }, settings);
-      if (!d.low.contains(flow.remote)) out = out.union(ports([lo, hi]));
+      f(lo, hi, view, { direction: flow.direction, protocol: flow.protocol, port: lo, universe: flow.universe });
     }
   }
-  return out;
+}
+
+/**
+ * The 1-based line of the first rule of the chain that, for some port of `set`, sends part of the required scope to
+ * DROP (or to RETURN, when the policy drops), itself or through a chain it jumps to; positionCount + 1 when none does.
+ * An ACCEPT inserted at that line or before it sees the whole flow; one inserted after it does not.
+ */
+export function firstDecidingLine(rs: RuleSet, chain: Chain, flow: ChainFlow, set: PortSet, settings: MatchSettings, base?: RuleIndex): number {
+  const { starts, index } = chainLines(chain, rs);
+  let best = starts.length + 1;
+  const policyDrops = chain.policy === 'drop';
+  const lineOf = (rule: Rule): number => upperBound(starts, index.get(rule.id) ?? Number.MAX_SAFE_INTEGER);
+  forEachSegment(rs, chain.key, flow, set, settings, base, (_lo, _hi, view, probe) => {
+    decideFirstMatch(view, probe, settings, undefined, (rule, dropped, returned) => {
+      const line = lineOf(rule);
+      if (line >= best) return true;
+      if (!dropped.overlaps(flow.remote) && !(policyDrops && returned.overlaps(flow.remote))) return false;
+      best = line;
+      return true;
+    });
+  });
+  return best;
+}
+
+/** Number of entries of the ascending list that are ≤ x. */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rules of `direction` whose service ports touch `set`, in rule order. */
+function relevantRules(rs: RuleSet, direction: Direction, set: PortSet, settings: MatchSettings, base: RuleIndex | undefined): Rule[] {
+  if (base === undefined) return rs.rules.filter((r) => r.direction === direction && coverOf(r, settings).overlaps(set));
+  const index = new RuleIndex(rs, settings, base);
+  const at = new Set<number>();
+  for (const [from, to] of set.intervals()) for (const p of index.candidates(direction, from, to)) at.add(p);
+  return [...at].sort((a, b) => a - b).map((p) => index.rule(p));
 }
 
 const coverCache = new WeakMap<Rule, { settings: MatchSettings; cover: PortSet }>();
@@ -64,11 +119,15 @@ export function ruleAt(rs: RuleSet, chain: Chain, k: number): Rule | undefined {
  * The last 1-based position (n + 1 = append) at which `accept` (a rule for exactly `set`) makes the chain let
  * `set` through; undefined when no position does.
  */
-export function lastWorkingPosition(rs: RuleSet, chain: Chain, accept: Rule, flow: ChainFlow, set: PortSet, settings: MatchSettings): number | undefined {
-  const works = (k: number): boolean => blockedIn(insertInChain(rs, chain.key, k, accept), chain.key, flow, set, settings).isEmpty();
+export function lastWorkingPosition(rs: RuleSet, chain: Chain, accept: Rule, flow: ChainFlow, set: PortSet, settings: MatchSettings, base?: RuleIndex): number | undefined {
+  const works = (k: number): boolean => blockedIn(insertInChain(rs, chain.key, k, accept), chain.key, flow, set, settings, base).isEmpty();
   if (!works(1)) return undefined;
+  const n = positionCount(rs, chain);
+  // One walk finds the line; two simulations confirm it is the last that works (a binary search decides otherwise).
+  const k = firstDecidingLine(rs, chain, flow, set, settings, base);
+  if (k === 1 || (works(k) && (k > n || !works(k + 1)))) return k;
   let lo = 1;
-  let hi = positionCount(rs, chain) + 1;
+  let hi = n + 1;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (works(mid)) lo = mid;
