@@ -82,10 +82,13 @@ export function parseProtocol(text: string): ProtocolSet | undefined {
   return n === undefined ? undefined : protocols(n);
 }
 
+/** Protocol number → its first name in NAMES (display names). */
+const NAME_OF = new Map<number, string>();
+for (const [name, num] of Object.entries(NAMES)) if (!NAME_OF.has(num)) NAME_OF.set(num, name);
+
 /** Name of a protocol number for display (`tcp`, `udp`, `47`). */
 export function protocolName(n: number): string {
-  for (const [name, num] of Object.entries(NAMES)) if (num === n) return name;
-  return String(n);
+  return NAME_OF.get(n) ?? String(n);
 }
 
 /** Prints a protocol set (`any`, `tcp`, `tcp,udp`, `!tcp`). */

@@ -63,6 +63,8 @@ function riskOf(excess: OpenedPorts, anyProtocol: boolean): ServiceRisk {
 interface Group {
   readonly first: CatalogEntry;
   ports: PortSet | undefined;
+  /** Whether the group holds only `first` (its label and rank are then the entry's, computed once). */
+  single: boolean;
 }
 
 /** Catalog services in the whole opened range, one label per service and protocol, most risky first. */
@@ -73,18 +75,32 @@ function exposedServices(f: OpeningFacts): string[] {
   for (const e of entries) {
     const key = `${e.service}\u0000${e.protocol}`;
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { first: e, ports: e.ports });
-    else if (e.ports !== undefined) g.ports = g.ports === undefined ? e.ports : g.ports.union(e.ports);
+    if (g === undefined) groups.set(key, { first: e, ports: e.ports, single: true });
+    else if (e.ports !== undefined) {
+      g.ports = g.ports === undefined ? e.ports : g.ports.union(e.ports);
+      g.single = false;
+    }
   }
   const ranked = [...groups.values()].map((g) => ({ g, rank: rankOf(g) }));
   ranked.sort((a, b) => a.rank - b.rank || firstPort(a.g) - firstPort(b.g) || (a.g.first.service < b.g.first.service ? -1 : a.g.first.service > b.g.first.service ? 1 : 0));
   return ranked.map(({ g }) => label(g, f.required(g.first.protocol)));
 }
 
+/** Text and rank of single-entry groups, per catalog entry (tens of thousands of findings list the same services). */
+const entryFacts = new WeakMap<CatalogEntry, { readonly text: string; readonly rank: number }>();
+
+function factsOf(g: Group): { readonly text: string; readonly rank: number } {
+  const cached = g.single ? entryFacts.get(g.first) : undefined;
+  if (cached !== undefined) return cached;
+  const r = g.ports === undefined ? -1 : highRiskServiceRank(g.first.protocol, g.ports);
+  const facts = { text: describeService({ ...g.first, ports: g.ports }), rank: r < 0 ? Number.MAX_SAFE_INTEGER : r };
+  if (g.single) entryFacts.set(g.first, facts);
+  return facts;
+}
+
 /** High-risk services first in HIGH_RISK_SERVICES order, then everything else. */
 function rankOf(g: Group): number {
-  const r = g.ports === undefined ? -1 : highRiskServiceRank(g.first.protocol, g.ports);
-  return r < 0 ? Number.MAX_SAFE_INTEGER : r;
+  return factsOf(g).rank;
 }
 
 function firstPort(g: Group): number {
@@ -92,7 +108,7 @@ function firstPort(g: Group): number {
 }
 
 function label(g: Group, required: PortSet): string {
-  const text = describeService({ ...g.first, ports: g.ports });
+  const text = factsOf(g).text;
   const isRequired = g.ports !== undefined && !required.isEmpty() && required.contains(g.ports);
   return isRequired ? `${text} (required)` : text;
 }
