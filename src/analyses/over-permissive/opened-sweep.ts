@@ -20,15 +20,21 @@ import { buildUnits, type PolicyUnit } from '../../engine/units.js';
 import type { Citation } from '../../findings/result.js';
 import { PORT_PROTOCOLS, type DefaultOpening, type OpenedPorts, type RuleOpening, type UnitOpening } from './opened-types.js';
 
+/**
+ * Limits the sweep of the whole unit to the ports where its allow rules can add anything, judged from the
+ * baseline's segments (the unit without allow rules); every other port is known to add nothing.
+ */
+export type SweepLimit = (base: readonly SegmentResult[]) => PortSet;
+
 /** Computes what every allow rule (and, inbound, the default) opens in one direction of a unit. */
-export function openingBySweep(unit: PolicyUnit, direction: Direction, ctx: EvalContext): UnitOpening {
+export function openingBySweep(unit: PolicyUnit, direction: Direction, ctx: EvalContext, limit?: SweepLimit): UnitOpening {
   const baseline = baselineUnit(unit, ctx);
   const rules = new Map<string, RuleOpening>();
   const dflt = { opened: new Map<number, PortSet>() as OpenedPorts, citations: new Map<string, Citation>() };
   for (const protocol of PORT_PROTOCOLS) {
     const flow = { direction, protocol, ports: ALL_PORTS };
     const base = evaluateFlow(baseline, flow, ctx);
-    for (const seg of evaluateFlow(unit, flow, ctx)) {
+    for (const seg of evaluateFlow(unit, limit === undefined ? flow : { ...flow, ports: limit(base) }, ctx)) {
       const baseLow = baseAt(base, seg.lo)?.decision.low;
       for (const c of seg.decision.allowedBy) {
         if (c.citation.kind !== 'rule' || c.citation.ruleId === undefined) continue;

@@ -5,9 +5,12 @@
  * default, allow rules add nothing where every block is certain, and inbound the default opens whatever the blocks
  * do not cover. BlockInboundAlways ignores allow and bypass rules; a profile that is OFF is FIREWALL_OFF's finding.
  *
- * Same answers as the sweep (opened-sweep.ts); undefined (sweep instead) only for an allowing default with an
- * uncertain block or a bypass rule.
+ * Same answers as the sweep (opened-sweep.ts). An allowing default with an uncertain block or a bypass rule is
+ * swept, but only where the rules can add anything (see undecidedByBlocks).
  */
+import type { AddressSet } from '../../model/address-set.js';
+import { IntervalSet } from '../../model/interval-set.js';
+import { PORT_DOMAIN } from '../../model/port-set.js';
 import type { Direction, Rule } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
@@ -16,6 +19,7 @@ import type { Citation } from '../../findings/result.js';
 import { equals } from '../anomalies/flat.js';
 import { BoxSpace, decidesNew, type Orientation } from './boxes.js';
 import { collectOpenings, type Openings } from './openings.js';
+import { openingBySweep, type SweepLimit } from './opened-sweep.js';
 import type { DefaultOpening, UnitOpening } from './opened-types.js';
 
 /** Tree nodes one rule's query may visit (see opened-chains.ts). */
@@ -37,7 +41,8 @@ export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: Eval
   const blocks = rules.filter((r) => r.action === 'block').flatMap((r) => space.boxesOf(r));
   const tree = space.tree(orientation);
   if (dflt === 'allow') {
-    if (rules.some((r) => r.action === 'bypass') || blocks.some((b) => !equals(b.low, b.high))) return undefined;
+    const bypass = rules.some((r) => r.action === 'bypass');
+    if (bypass || blocks.some((b) => !equals(b.low, b.high))) return openingBySweep(unit, direction, ctx, undecidedByBlocks(unit.universe, bypass));
     for (const b of blocks) tree.insert(b.keys, b.low);
     const open = direction === 'in' ? tree.uncovered(space.allKeys, space.universe).keys : [];
     return { rules: new Map(), byDefault: open.length === 0 ? undefined : defaultOpening(unit, space.decode(open), ctx) };
@@ -59,6 +64,22 @@ export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: Eval
     if (keys.length > 0) opened.set(rule, { keys, upperBound });
   }
   return { rules: collectOpenings(unit, space, opened), byDefault: undefined };
+}
+
+/**
+ * Where allow and bypass rules can change anything under an allowing default. With B the blocks covering a port
+ * (`low`: certainly blocked, `high`: maybe), the baseline decides low = U − B.high, high = U − B.low; an allow
+ * rule adds its addresses in B.high − B.low (the blocks' uncertain part), a bypass rule in B.high. So only the ports
+ * where the baseline is uncertain, or (with bypass rules) blocks anything, need the sweep of the whole unit.
+ */
+function undecidedByBlocks(universe: AddressSet, bypass: boolean): SweepLimit {
+  return (base) => {
+    const pairs: [number, number][] = [];
+    for (const { lo, hi, decision } of base) {
+      if (!decision.low.equals(decision.high) || (bypass && !decision.low.equals(universe))) pairs.push([lo, hi]);
+    }
+    return IntervalSet.of(PORT_DOMAIN, pairs);
+  };
 }
 
 /** The default's citation, as the engine words it for this profile. */
