@@ -12,8 +12,8 @@ export interface Domain<T extends number | bigint> {
   readonly pred: (x: T) => T;
 }
 
-/** Up to this many sets, unionAll folds pairwise unions (cheaper than collecting and sorting for a few). */
-const FOLD_UP_TO = 8;
+/** unionAll folds pairwise unions while the result has at most this many bounds (64 intervals). */
+const FOLD_WHILE = 128;
 
 /** Bound-array length up to which an operand counts as small (4 intervals). */
 const SMALL = 8;
@@ -51,11 +51,14 @@ export class IntervalSet<T extends number | bigint> {
 
   /** The union of many sets in one sort-and-merge (a fold of `union` would copy the growing result every time). */
   static unionAll<T extends number | bigint>(domain: Domain<T>, sets: readonly IntervalSet<T>[]): IntervalSet<T> {
-    if (sets.length === 0) return IntervalSet.empty(domain);
-    if (sets.length === 1) return sets[0] as IntervalSet<T>;
-    if (sets.length <= FOLD_UP_TO) return sets.reduce((a, b) => a.union(b));
+    // Pairwise while the result stays small (the common case: a few sets, or one that is already full), then the
+    // rest in one sort-and-merge.
+    let acc = IntervalSet.empty(domain);
+    let k = 0;
+    for (; k < sets.length && acc.bounds.length <= FOLD_WHILE; k++) acc = acc.union(sets[k] as IntervalSet<T>);
+    if (k === sets.length) return acc;
     const pairs: [T, T][] = [];
-    for (const s of sets) for (let i = 0; i < s.bounds.length; i += 2) pairs.push([s.bounds[i] as T, s.bounds[i + 1] as T]);
+    for (const s of [acc, ...sets.slice(k)]) for (let i = 0; i < s.bounds.length; i += 2) pairs.push([s.bounds[i] as T, s.bounds[i + 1] as T]);
     return IntervalSet.of(domain, pairs);
   }
 
