@@ -41,12 +41,41 @@ function forEachSegment(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet,
   // Only rules whose ports touch the set matter; within one segment each of them covers all of it or nothing.
   const relevant = relevantRules(rs, flow.direction, set, settings, base);
   const covers = relevant.map((r) => coverOf(r, settings));
+  const chains = new Map((rs.chains ?? []).map((c) => [c.key, c]));
+  const inOrder = relevantInChainOrder(chains, relevant);
   for (const [from, to] of set.intervals()) {
     for (const [lo, hi] of segmentsOf(from, to, covers)) {
-      const view = singleChain(rs, key, relevant.filter((r) => coverOf(r, settings).has(lo)));
+      const view: ChainView = {
+        hooks: [key],
+        chain: (k) => chains.get(k),
+        rules: (k) => covering(inOrder(k), lo, settings),
+      };
       f(lo, hi, view, { direction: flow.direction, protocol: flow.protocol, port: lo, universe: flow.universe });
     }
   }
+}
+
+/** Per chain, the relevant rules in chain order (each chain's rule list is scanned once, when first walked). */
+function relevantInChainOrder(chains: ReadonlyMap<string, Chain>, relevant: readonly Rule[]): (key: string) => readonly Rule[] {
+  const byId = new Map(relevant.map((r) => [r.id, r]));
+  const lists = new Map<string, Rule[]>();
+  return (key) => {
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = [];
+      for (const id of chains.get(key)?.ruleIds ?? []) {
+        const r = byId.get(id);
+        if (r !== undefined) list.push(r);
+      }
+      lists.set(key, list);
+    }
+    return list;
+  };
+}
+
+/** The rules whose service ports cover `port`, one at a time (a walk stops at the first decision). */
+function* covering(rules: readonly Rule[], port: number, settings: MatchSettings): Generator<Rule> {
+  for (const r of rules) if (coverOf(r, settings).has(port)) yield r;
 }
 
 /**
@@ -134,27 +163,4 @@ export function lastWorkingPosition(rs: RuleSet, chain: Chain, accept: Rule, flo
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** A view of the rule set in which only chain `key` is on the hook, holding only the `active` rules (one direction). */
-function singleChain(rs: RuleSet, key: string, active: readonly Rule[]): ChainView {
-  const chains = new Map((rs.chains ?? []).map((c) => [c.key, c]));
-  const byId = new Map(active.map((r) => [r.id, r]));
-  const cache = new Map<string, Rule[]>();
-  return {
-    hooks: [key],
-    chain: (k) => chains.get(k),
-    rules: (k) => {
-      let list = cache.get(k);
-      if (list === undefined) {
-        list = [];
-        for (const id of chains.get(k)?.ruleIds ?? []) {
-          const r = byId.get(id);
-          if (r !== undefined) list.push(r);
-        }
-        cache.set(k, list);
-      }
-      return list;
-    },
-  };
 }
