@@ -9,7 +9,7 @@
  */
 import type { Flat } from './flat.js';
 import type { Geometry, Shape } from './geometry.js';
-import { addPieces, forPiecesIn, minusPieces } from './pieces.js';
+import { addPieces, forOverlappingPieces, minusPieces } from './pieces.js';
 
 export class CoverTree {
   private readonly pieces: (number[] | undefined)[];
@@ -31,10 +31,12 @@ export class CoverTree {
   }
 
   /** Whether the union covers the box; collects the owners of the pieces used into `owners`. */
-  covers(box: Shape, owners: Set<number>): boolean {
+  covers(box: Shape, owners: { add(owner: number): unknown }): boolean {
     const tree = this.swap ? box.atoms : box.keys;
     const other = this.swap ? box.keys : box.atoms;
-    const visit = (o: number): boolean => (owners.add(o), true);
+    const visit = (o: number): void => {
+      owners.add(o);
+    };
     for (let i = 0; i < tree.length; i += 2) {
       if (!this.cov(1, 0, this.size - 1, tree[i] as number, tree[i + 1] as number, other, visit)) return false;
     }
@@ -54,11 +56,11 @@ export class CoverTree {
     if (qr > mid) this.ins(2 * node + 1, mid + 1, nr, ql, qr, left, owner);
   }
 
-  private cov(node: number, nl: number, nr: number, ql: number, qr: number, rest: Flat, visit: (o: number) => boolean): boolean {
+  private cov(node: number, nl: number, nr: number, ql: number, qr: number, rest: Flat, visit: (o: number) => void): boolean {
     const p = this.pieces[node];
     let left = rest;
     if (p !== undefined) {
-      forPiecesIn(p, rest, visit);
+      forOverlappingPieces(p, rest, visit);
       left = minusPieces(p, rest);
     }
     if (left.length === 0) return true;

@@ -24,6 +24,7 @@
 import type { Geometry, Item } from './geometry.js';
 import { CoverTree } from './cover-tree.js';
 import { minimalCover } from './region.js';
+import { OwnerSet } from './owner-set.js';
 import { Painter } from './painter.js';
 
 /**
@@ -63,12 +64,13 @@ export function analyseChain(geo: Geometry): ChainAnalysis {
   const cover = new CoverTree(geo, any.swap);
   const verdicts: ChainVerdict[] = [];
   const shadowed: boolean[] = [];
+  const owners = new OwnerSet(items.length);
   for (const it of items) {
-    const owners = new Set<number>();
+    owners.clear();
     const covered = it.index > 0 && cover.covers(it, owners);
     shadowed.push(covered);
     if (it.certain && it.cls !== 'pass') cover.insert(it.index, it);
-    if (covered) verdicts.push(upward(it, sorted(owners, items), any, items));
+    if (covered) verdicts.push(upward(it, () => owners.sorted().map((i) => items[i] as Item), any, items));
   }
   for (const it of items) {
     const down = later[it.index];
@@ -84,9 +86,10 @@ function isDecision(cls: Item['cls']): boolean {
 
 /**
  * A shadowed rule: do its first matchers decide like it (redundant) or against it (conflicting)? `by` are the
- * first matchers when they all end the walk for certain, else the covering rules found by the cover tree.
+ * first matchers when they all end the walk for certain, else the covering rules found by the cover tree (listed
+ * only then: `covering` is called at most once, before the next query of the tree).
  */
-function upward(it: Item, covering: readonly Item[], any: Painter, items: readonly Item[]): ChainVerdict {
+function upward(it: Item, covering: () => readonly Item[], any: Painter, items: readonly Item[]): ChainVerdict {
   let conflicting = false;
   let same = isDecision(it.cls);
   let exact = true;
@@ -105,7 +108,7 @@ function upward(it: Item, covering: readonly Item[], any: Painter, items: readon
     QUERY_BUDGET,
   );
   const complete = outcome === 'complete';
-  const by = complete && exact && first.size <= MAX_BY ? sorted(first, items) : minimalCover(it, covering);
+  const by = complete && exact && first.size <= MAX_BY ? sorted(first, items) : minimalCover(it, covering());
   return { item: it, kind: complete && same ? 'redundant' : 'shadowed', by, conflicting };
 }
 

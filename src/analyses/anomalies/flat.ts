@@ -28,7 +28,8 @@ export function equals(a: Flat, b: Flat): boolean {
 
 /** Whether the two lists share a value. */
 export function overlaps(a: Flat, b: Flat): boolean {
-  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  const small = a.length <= b.length ? a : b;
+  const big = small === a ? b : a;
   for (let i = 0; i < small.length; i += 2) {
     const k = firstEndingAtOrAfter(big, small[i] as number);
     if (2 * k < big.length && (big[2 * k] as number) <= (small[i + 1] as number)) return true;

@@ -21,7 +21,7 @@
  * certain), block-cuts.ts, disabled-gap.ts. Findings are sorted by the position of the rule they are about, then id.
  */
 import type { FirewallProfile } from '../../model/rule.js';
-import { compareRefs } from '../../model/source-ref.js';
+import { formatRef } from '../../model/source-ref.js';
 import type { MatchSettings } from '../../engine/rule-match.js';
 import type { PolicyUnit } from '../../engine/units.js';
 import type { Finding } from '../../findings/finding.js';
@@ -52,7 +52,7 @@ export function anomalyFindings(units: readonly PolicyUnit[], results: readonly 
   for (const list of [pairFindings(pairs), blockCutFindings(units, results, opts.settings), disabledGapFindings(units, results, opts)]) {
     for (const f of list) out.push(f);
   }
-  return out.sort(byPosition);
+  return sortByPosition(out);
 }
 
 function chainAnomalies(unit: PolicyUnit, settings: MatchSettings, pairs: PairSink, out: Finding[]): void {
@@ -72,14 +72,24 @@ function windowsAnomalies(unit: PolicyUnit, opts: AnomalyOptions, out: Finding[]
   }
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  const ra = a.refs[0];
-  const rb = b.refs[0];
-  if (ra !== undefined && rb !== undefined) {
-    const c = compareRefs(ra, rb);
-    if (c !== 0) return c;
-  } else if (ra !== rb) {
-    return ra === undefined ? 1 : -1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * Findings by the position of the rule they are about (compareRefs: file, line, then the formatted reference), then
+ * id; findings without a reference last. The keys are computed once per finding, not once per comparison.
+ */
+function sortByPosition(list: readonly Finding[]): Finding[] {
+  const keyed = list.map((f) => {
+    const ref = f.refs[0];
+    return { f, ref, line: ref?.line ?? 0, text: ref === undefined ? '' : formatRef(ref) };
+  });
+  keyed.sort((a, b) => {
+    if (a.ref !== undefined && b.ref !== undefined) {
+      if (a.ref.file !== b.ref.file) return a.ref.file < b.ref.file ? -1 : 1;
+      if (a.line !== b.line) return a.line - b.line;
+      if (a.text !== b.text) return a.text < b.text ? -1 : 1;
+    } else if (a.ref !== b.ref) {
+      return a.ref === undefined ? 1 : -1;
+    }
+    return a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.f);
 }

@@ -13,10 +13,9 @@
  */
 import type { Flat } from './flat.js';
 import type { Geometry, Shape } from './geometry.js';
-import { addPieces, extractPieces, firstPiece } from './pieces.js';
+import { NONE, PartBuffers, bestRange, improveInto, reportParts, type BestRange } from './parts.js';
+import { addPieces, extractPieces } from './pieces.js';
 
-/** Parts of a query: [lo, hi, best owner so far] triples; NONE = not painted. */
-const NONE = Number.POSITIVE_INFINITY;
 
 /** How a query ended: every point painted and every visit returned true; a visit returned false or a point is not
  * painted; or the node budget ran out first. */
@@ -26,6 +25,7 @@ export class Painter {
   private readonly own: (number[] | undefined)[];
   private readonly recent: Float64Array;
   private budget = 0;
+  private readonly buffers = new PartBuffers();
 
   /**
    * `swap`: the tree runs over address atoms and pieces hold key segments. `union`: only whether points are painted
@@ -65,11 +65,16 @@ export class Painter {
   owners(box: Shape, visit: (owner: number) => boolean, budget = Number.POSITIVE_INFINITY): QueryOutcome {
     const tree = this.swap ? box.atoms : box.keys;
     const other = this.swap ? box.keys : box.atoms;
-    const parts: number[] = [];
-    for (let i = 0; i < other.length; i += 2) parts.push(other[i] as number, other[i + 1] as number, NONE);
+    const parts = new Float64Array((other.length / 2) * 3);
+    for (let i = 0, w = 0; i < other.length; i += 2) {
+      parts[w++] = other[i] as number;
+      parts[w++] = other[i + 1] as number;
+      parts[w++] = NONE;
+    }
+    const range = bestRange(parts, parts.length);
     this.budget = budget;
     for (let i = 0; i < tree.length; i += 2) {
-      if (!this.query(1, 0, this.size - 1, tree[i] as number, tree[i + 1] as number, parts, visit)) return this.budget < 0 ? 'exhausted' : 'stopped';
+      if (!this.query(1, 0, this.size - 1, tree[i] as number, tree[i + 1] as number, parts, parts.length, range, 0, visit)) return this.budget < 0 ? 'exhausted' : 'stopped';
     }
     return 'complete';
   }
@@ -88,67 +93,61 @@ export class Painter {
     this.paintRec(2 * v + 1, mid + 1, nr, ql, qr, other, owner);
   }
 
-  private query(v: number, nl: number, nr: number, ql: number, qr: number, parts: readonly number[], visit: (owner: number) => boolean): boolean {
+  /** Node `v` at `depth` with the parts `parts[0, n)`: improves them by the node's pieces, then goes on below. */
+  private query(v: number, nl: number, nr: number, ql: number, qr: number, parts: Float64Array, n: number, range: BestRange, depth: number, visit: (owner: number) => boolean): boolean {
     if (--this.budget < 0) return false;
     const own = this.own[v];
-    const here = own === undefined ? parts : improve(parts, own);
-    if (nl === nr) return report(here, visit);
+    let here = parts;
+    let hn = n;
+    let hr = range;
+    if (own !== undefined && own.length > 0) {
+      const out = this.buffers.improvedAt(depth, n + 2 * own.length);
+      const m = improveInto(parts, n, own, out);
+      if (m >= 0) {
+        here = out;
+        hn = m;
+        hr = bestRange(out, m);
+      }
+    }
+    if (nl === nr) return reportParts(here, hn, visit);
     const mid = (nl + nr) >> 1;
-    if (ql <= mid && !this.child(2 * v, nl, mid, ql, qr, here, visit)) return false;
-    return qr <= mid || this.child(2 * v + 1, mid + 1, nr, ql, qr, here, visit);
+    if (ql <= mid && !this.child(2 * v, nl, mid, ql, qr, here, hn, hr, depth, visit)) return false;
+    return qr <= mid || this.child(2 * v + 1, mid + 1, nr, ql, qr, here, hn, hr, depth, visit);
   }
 
-  /** Reports the parts no paint below can improve; descends with the others. */
-  private child(c: number, nl: number, nr: number, ql: number, qr: number, parts: readonly number[], visit: (owner: number) => boolean): boolean {
+  /**
+   * Reports the parts no paint below can improve; descends with the others (in an open list of this depth). `range`
+   * (smallest and largest best of the parts) decides the all-settled and none-settled cases without a pass.
+   */
+  private child(c: number, nl: number, nr: number, ql: number, qr: number, parts: Float64Array, n: number, range: BestRange, depth: number, visit: (owner: number) => boolean): boolean {
     const recent = this.recent[c] as number;
-    let settledCount = 0;
-    for (let k = 2; k < parts.length; k += 3) if (this.settles(parts[k] as number, recent)) settledCount++;
-    if (settledCount === parts.length / 3) return report(parts, visit);
-    if (settledCount === 0) return this.query(c, nl, nr, ql, qr, parts, visit);
-    const settled: number[] = [];
-    const open: number[] = [];
-    for (let k = 0; k < parts.length; k += 3) {
+    const allSettle = this.union ? range.max !== NONE || recent >= NONE : range.max <= recent;
+    if (allSettle) return reportParts(parts, n, visit);
+    const noneSettle = this.union ? range.min === NONE && recent < NONE : range.min > recent;
+    if (noneSettle) return this.query(c, nl, nr, ql, qr, parts, n, range, depth + 1, visit);
+    const open = this.buffers.openAt(depth, n);
+    let w = 0;
+    let min = NONE;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < n; k += 3) {
       const best = parts[k + 2] as number;
-      (this.settles(best, recent) ? settled : open).push(parts[k] as number, parts[k + 1] as number, best);
+      if (this.settles(best, recent)) {
+        if (best === NONE || !visit(best)) return false;
+        continue;
+      }
+      open[w++] = parts[k] as number;
+      open[w++] = parts[k + 1] as number;
+      open[w++] = best;
+      if (best < min) min = best;
+      if (best > max) max = best;
     }
-    return report(settled, visit) && this.query(c, nl, nr, ql, qr, open, visit);
+    return this.query(c, nl, nr, ql, qr, open, w, { min, max }, depth + 1, visit);
   }
 
   /** Whether nothing painted below (most recent paint `recent`) can change a part whose best owner is `best`. */
   private settles(best: number, recent: number): boolean {
     return recent >= best || (this.union && best !== NONE);
   }
-}
-
-/** Splits the parts where a piece of the node has a smaller owner than the part's best. */
-function improve(parts: readonly number[], own: readonly number[]): readonly number[] {
-  let out: number[] | undefined;
-  for (let k = 0; k < parts.length; k += 3) {
-    const lo = parts[k] as number;
-    const hi = parts[k + 1] as number;
-    const best = parts[k + 2] as number;
-    let cur = lo;
-    for (let j = firstPiece(own, lo); j < own.length && (own[j] as number) <= hi; j += 3) {
-      const owner = own[j + 2] as number;
-      if (owner >= best) continue;
-      out ??= parts.slice(0, k);
-      const plo = Math.max(lo, own[j] as number);
-      if (plo > cur) out.push(cur, plo - 1, best);
-      const phi = Math.min(hi, own[j + 1] as number);
-      out.push(plo, phi, owner);
-      cur = phi + 1;
-    }
-    if (out !== undefined && cur <= hi) out.push(cur, hi, best);
-  }
-  return out ?? parts;
-}
-
-function report(parts: readonly number[], visit: (owner: number) => boolean): boolean {
-  for (let k = 2; k < parts.length; k += 3) {
-    const best = parts[k] as number;
-    if (best === NONE || !visit(best)) return false;
-  }
-  return true;
 }
 
 /** Cost of an item's intervals in a tree over `size` coordinates: canonical nodes plus, for wide intervals, the

@@ -51,7 +51,8 @@ export class PairSink {
 
   /** One overlapping pair with different actions (either order). */
   add(a: Item, b: Item): void {
-    const [earlier, later] = a.index < b.index ? [a, b] : [b, a];
+    const earlier = a.index < b.index ? a : b;
+    const later = earlier === a ? b : a;
     const kind: PairKind = shapeContains(later, earlier) ? 'generalization' : 'correlated';
     this.totals[kind]++;
     this.heaps?.[kind].offer(earlier, later);
