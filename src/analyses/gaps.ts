@@ -113,18 +113,33 @@ function preferCertain(list: readonly Contribution[]): readonly Contribution[] {
 function citations(list: readonly Contribution[]): Citation[] {
   // A requirement collects one contribution per rule per port segment (hundreds of thousands on a large set): the
   // key of a source reference is computed once per reference object, reasons are merged only where there are any.
-  const byRef = new Map<string, { readonly citation: Citation; reasons: Set<string> | undefined }>();
+  // Rule citations are shared objects (citeRule), so most contributions are grouped by identity first.
+  const byObject = new Map<Citation, Entry>();
   for (const c of list) {
-    const key = `${refKey(c.citation.ref)}|${c.citation.ruleId ?? c.citation.name}`;
-    let entry = byRef.get(key);
-    if (entry === undefined) byRef.set(key, (entry = { citation: c.citation, reasons: undefined }));
-    if (c.reasons === undefined || c.reasons.length === 0) continue;
-    entry.reasons ??= new Set();
-    for (const r of c.reasons) entry.reasons.add(r);
+    let entry = byObject.get(c.citation);
+    if (entry === undefined) byObject.set(c.citation, (entry = { citation: c.citation, reasons: undefined }));
+    if (c.reasons !== undefined && c.reasons.length > 0) addReasons(entry, c.reasons);
+  }
+  const byRef = new Map<string, Entry>();
+  for (const e of byObject.values()) {
+    const key = `${refKey(e.citation.ref)}|${e.citation.ruleId ?? e.citation.name}`;
+    const entry = byRef.get(key);
+    if (entry === undefined) byRef.set(key, e);
+    else if (e.reasons !== undefined) addReasons(entry, e.reasons);
   }
   return [...byRef.values()]
     .map((e) => (e.reasons === undefined ? e.citation : { ...e.citation, reasons: [...e.reasons] }))
     .sort((a, b) => compareRefs(a.ref, b.ref) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+interface Entry {
+  readonly citation: Citation;
+  reasons: Set<string> | undefined;
+}
+
+function addReasons(entry: Entry, reasons: Iterable<string>): void {
+  entry.reasons ??= new Set();
+  for (const r of reasons) entry.reasons.add(r);
 }
 
 const refKeys = new WeakMap<SourceRef, string>();

@@ -26,9 +26,13 @@ export interface SegmentDecision {
   readonly conditionalBy: readonly Contribution[];
 }
 
-/** Citation of a rule. */
+const ruleCitations = new WeakMap<Rule, Citation>();
+
+/** Citation of a rule: one shared object per rule (a rule is cited once per port segment it decides). */
 export function citeRule(rule: Rule): Citation {
-  return { kind: 'rule', ruleId: rule.id, name: rule.name, ref: rule.source };
+  let c = ruleCitations.get(rule);
+  if (c === undefined) ruleCitations.set(rule, (c = { kind: 'rule', ruleId: rule.id, name: rule.name, ref: rule.source }));
+  return c;
 }
 
 /** Citation of a default policy or setting. */

@@ -9,7 +9,7 @@
  * required scope); only the missing ports are evaluated again (enabling an allow rule never takes an allowed port
  * away); at most MAX_CANDIDATES rules per requirement, in rule order.
  */
-import type { Rule } from '../../model/rule.js';
+import type { Direction, Rule } from '../../model/rule.js';
 import { TRANSPORT_NUMBER } from '../../model/protocol.js';
 import type { RuleIndex } from '../../engine/rule-index.js';
 import type { EvalContext } from '../../engine/evaluate.js';
@@ -68,14 +68,21 @@ function candidates(units: readonly PolicyUnit[], res: RequirementResult, ctx: E
 function couldClose(rule: Rule, unit: PolicyUnit, res: RequirementResult, ctx: EvalContext): boolean {
   if (rule.enabled || (rule.action !== 'allow' && rule.action !== 'bypass')) return false;
   if (rule.neverNew === true || rule.loopbackOnly === true) return false;
-  if (unit.ruleSet.semantics === 'windows' && !rule.profiles.includes(ctx.fwProfile)) return false;
   const req = res.requirement;
+  if (unit.ruleSet.semantics === 'windows' && (!rule.profiles.includes(ctx.fwProfile) || (rule.action === 'allow' && defaultAllows(unit, req.direction, ctx)))) return false;
   const protocol = TRANSPORT_NUMBER[req.protocol];
   const svc = servicePorts(rule);
   if (!rule.protocols.has(protocol) || svc.keywords.length > 0 || !svc.set.contains(res.missing)) return false;
   const probe = { direction: req.direction, protocol, port: res.missing.first() as number, universe: unit.universe };
   const m = matchBounds(rule, probe, ctx.settings);
   return m !== undefined && m.reasons.length === 0 && m.low.overlaps(req.remote);
+}
+
+/** Whether the Windows default of the direction allows: allow rules then change no decision (blocks still win). */
+function defaultAllows(unit: PolicyUnit, direction: Direction, ctx: EvalContext): boolean {
+  const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
+  if (profile?.enabled === false) return false;
+  return (direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow')) === 'allow';
 }
 
 /**
