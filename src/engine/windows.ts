@@ -7,12 +7,18 @@ import { AddressSet } from '../model/address-set.js';
 import type { FirewallProfile, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { citePolicy, citeRule, type Contribution, type SegmentDecision, type TraceStep } from './decision.js';
-import { matchBounds, ruleApplies, type MatchSettings, type Probe } from './rule-match.js';
+import { matchBounds, ruleApplies, type MatchBounds, type MatchSettings, type Probe } from './rule-match.js';
+
+/** A rule matching the segment, with its (memoized) bounds. */
+interface Matched {
+  readonly rule: Rule;
+  readonly bounds: MatchBounds;
+}
 
 interface Bucket {
   low: AddressSet;
   high: AddressSet;
-  rules: { rule: Rule; low: AddressSet; high: AddressSet; reasons: readonly string[] }[];
+  rules: Matched[];
 }
 
 const emptyBucket = (): Bucket => ({ low: AddressSet.NONE, high: AddressSet.NONE, rules: [] });
@@ -21,11 +27,26 @@ const emptyBucket = (): Bucket => ({ low: AddressSet.NONE, high: AddressSet.NONE
 function close(b: Bucket): Bucket {
   const low = new AddressUnion();
   const high = new AddressUnion();
-  for (const r of b.rules) {
-    low.add(r.low);
-    high.add(r.high);
+  for (const { bounds } of b.rules) {
+    low.add(bounds.low);
+    high.add(bounds.high);
   }
   return { ...b, low: low.toSet(), high: high.toSet() };
+}
+
+// A rule that covers many segments contributes the same thing to most of them: its whole `high` (with its reasons,
+// or without for a block). Those contributions are made once per bounds object instead of once per segment.
+const wholeWithReasons = new WeakMap<MatchBounds, Contribution>();
+const wholePlain = new WeakMap<MatchBounds, Contribution>();
+
+function whole(m: Matched, withReasons: boolean): Contribution {
+  const memo = withReasons ? wholeWithReasons : wholePlain;
+  let c = memo.get(m.bounds);
+  if (c === undefined) {
+    const base = { citation: citeRule(m.rule), addresses: m.bounds.high };
+    memo.set(m.bounds, (c = withReasons ? { ...base, reasons: m.bounds.reasons } : base));
+  }
+  return c;
 }
 
 /** Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment. */
@@ -53,7 +74,7 @@ export function decideWindows(
     if (rule.action !== 'allow' && rule.action !== 'block' && rule.action !== 'bypass') continue;
     const m = matchBounds(rule, probe, settings);
     if (m === undefined) continue;
-    open[rule.action].rules.push({ rule, low: m.low, high: m.high, reasons: m.reasons });
+    open[rule.action].rules.push({ rule, bounds: m });
     trace?.push({ chain: 'windows', depth: 0, event: m.reasons.length > 0 ? 'may-match' : 'match', rule, reasons: m.reasons, addresses: m.high });
   }
   const buckets = { allow: close(open.allow), block: close(open.block), bypass: close(open.bypass) };
@@ -74,23 +95,32 @@ export function decideWindows(
   const allowedBy: Contribution[] = [];
   const blockedBy: Contribution[] = [];
   const conditionalBy: Contribution[] = [];
-  for (const r of bypass.rules) allowedBy.push({ citation: citeRule(r.rule), addresses: r.high, reasons: r.reasons });
+  for (const r of bypass.rules) allowedBy.push(whole(r, true));
+  const unblocked = buckets.block.low.isEmpty();
   for (const r of allow.rules) {
-    const effective = r.high.subtract(buckets.block.low);
-    if (!effective.isEmpty()) allowedBy.push({ citation: citeRule(r.rule), addresses: effective, reasons: r.reasons });
+    if (unblocked) {
+      allowedBy.push(whole(r, true));
+      continue;
+    }
+    const effective = r.bounds.high.subtract(buckets.block.low);
+    if (!effective.isEmpty()) allowedBy.push({ citation: citeRule(r.rule), addresses: effective, reasons: r.bounds.reasons });
   }
   if (defaultAllow) allowedBy.push({ citation: policy, addresses: U.subtract(buckets.block.low) });
+  const uncut = bypass.low.isEmpty();
   for (const r of buckets.block.rules) {
-    const cut = r.high.intersect(baseHigh).subtract(bypass.low);
+    const high = r.bounds.high;
+    if (uncut && baseHigh.contains(high)) {
+      blockedBy.push(whole(r, false));
+      continue;
+    }
+    const cut = high.intersect(baseHigh).subtract(bypass.low);
     if (!cut.isEmpty()) blockedBy.push({ citation: citeRule(r.rule), addresses: cut });
   }
   const unopened = U.subtract(baseLow).subtract(bypass.low);
   if (!defaultAllow && !unopened.isEmpty()) blockedBy.push({ citation: policy, addresses: unopened });
   if (defaultAllow || !unopened.isEmpty()) trace?.push({ chain: 'windows', depth: 0, event: 'policy', text: policy.name, addresses: defaultAllow ? U : unopened });
   for (const b of [bypass, allow, buckets.block]) {
-    for (const r of b.rules) {
-      if (r.reasons.length > 0) conditionalBy.push({ citation: citeRule(r.rule), addresses: r.high, reasons: r.reasons });
-    }
+    for (const r of b.rules) if (r.bounds.reasons.length > 0) conditionalBy.push(whole(r, true));
   }
   return { low, high, allowedBy, blockedBy, conditionalBy };
 }

@@ -48,27 +48,37 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
   if (first.status === 'allowed') return plan;
   const narrowed = narrowBlockers(rs, unit, req, first.missing, ctx, openGaps, plan);
   if (typeof narrowed === 'string') return { ...plan, manual: narrowed };
-  const after = narrowed === rs ? first : evaluateIn(narrowed, unit.file, req, ctx, unit);
-  rs = narrowed;
+  const untouched = narrowed.rs === rs;
+  const after = untouched ? first : evaluateIn(narrowed.rs, unit.file, req, ctx, unit);
+  rs = narrowed.rs;
   if (after.status === 'allowed') return plan;
   const remote = requiredRemote(req, unit);
   const name = `k2audit: ${req.component} (${words.flowText(after.missing, req.protocol.toUpperCase())}-${req.direction === 'in' ? 'In' : 'Out'})`;
   rs = withRule(rs, allowRule({ id: `k2audit-fix:${req.id}`, name, file: unit.file, req, ports: after.missing, remote, profiles: [fw] }));
   plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
   plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
-  const check = evaluateIn(rs, unit.file, req, ctx, unit);
+  // Nothing narrowed: the rule just added is the probe narrowBlockers tried (same ports, scope and profile), so its
+  // last trial is this check.
+  const check = untouched ? narrowed.trial : evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }
 
+/** The rule set with the cutting block rules narrowed, and the last evaluation of it with the probe allow rule. */
+interface Narrowed {
+  readonly rs: RuleSet;
+  readonly trial: RequirementResult;
+}
+
 /** Narrows (or disables) every block rule that cuts the flow once an allow rule exists; a string = manual reason. */
-function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missing: PortSet, ctx: EvalContext, openGaps: OpenGapPorts, plan: UnitPlan): RuleSet | string {
+function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missing: PortSet, ctx: EvalContext, openGaps: OpenGapPorts, plan: UnitPlan): Narrowed | string {
   const probe = allowRule({ id: `k2audit-probe:${req.id}`, name: 'probe', file: unit.file, req, ports: missing, remote: requiredRemote(req, unit), profiles: [ctx.fwProfile] });
   let rs = rs0;
   let trial = withRule(rs, probe);
   const handled = new Set<string>();
-  for (let round = 0; round <= rs0.rules.length; round++) {
-    const blockers = blockRules(trial, evaluateIn(trial, unit.file, req, ctx, unit), unit).filter((b) => !handled.has(b.id));
-    if (blockers.length === 0) return rs;
+  for (;;) {
+    const result = evaluateIn(trial, unit.file, req, ctx, unit);
+    const blockers = blockRules(trial, result, unit).filter((b) => !handled.has(b.id));
+    if (blockers.length === 0) return { rs, trial: result };
     const edited = new Map<string, Rule>();
     for (const b of blockers) {
       handled.add(b.id);
@@ -82,7 +92,6 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
     rs = replaceRules(rs, edited, unit.index.position);
     trial = replaceRules(trial, edited, unit.index.position);
   }
-  return rs;
 }
 
 /**
