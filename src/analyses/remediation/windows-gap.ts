@@ -49,7 +49,7 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
   const narrowed = narrowBlockers(rs, unit, req, first.missing, ctx, openGaps, plan);
   if (typeof narrowed === 'string') return { ...plan, manual: narrowed };
   const untouched = narrowed.rs === rs;
-  const after = untouched ? first : evaluateIn(narrowed.rs, unit.file, req, ctx, unit);
+  const after = untouched ? first : (narrowed.after ?? evaluateIn(narrowed.rs, unit.file, req, ctx, unit));
   rs = narrowed.rs;
   if (after.status === 'allowed') return plan;
   const remote = requiredRemote(req, unit);
@@ -59,14 +59,17 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
   plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
   // Nothing narrowed: the rule just added is the probe narrowBlockers tried (same ports, scope and profile), so its
   // last trial is this check.
-  const check = untouched ? narrowed.trial : evaluateIn(rs, unit.file, req, ctx, unit);
+  const check = untouched && narrowed.trial !== undefined ? narrowed.trial : evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }
 
-/** The rule set with the cutting block rules narrowed, and the last evaluation of it with the probe allow rule. */
+/** The rule set with the cutting block rules narrowed, and what is known of its evaluation with and without the probe. */
 interface Narrowed {
   readonly rs: RuleSet;
-  readonly trial: RequirementResult;
+  /** The evaluation of `rs` plus the probe allow rule, when the last round made one. */
+  readonly trial?: RequirementResult;
+  /** The evaluation of `rs` itself, when a round made one. */
+  readonly after?: RequirementResult;
 }
 
 /** Narrows (or disables) every block rule that cuts the flow once an allow rule exists; a string = manual reason. */
@@ -75,10 +78,11 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
   let rs = rs0;
   let trial = withRule(rs, probe);
   const handled = new Set<string>();
+  let after: RequirementResult | undefined;
   for (;;) {
     const result = evaluateIn(trial, unit.file, req, ctx, unit);
     const blockers = blockRules(trial, result, unit).filter((b) => !handled.has(b.id));
-    if (blockers.length === 0) return { rs, trial: result };
+    if (blockers.length === 0) return after === undefined ? { rs, trial: result } : { rs, trial: result, after };
     const edited = new Map<string, Rule>();
     for (const b of blockers) {
       handled.add(b.id);
@@ -91,6 +95,9 @@ function narrowBlockers(rs0: RuleSet, unit: PolicyUnit, req: Requirement, missin
     // One pass per round, however many block rules it edits.
     rs = replaceRules(rs, edited, unit.index.position);
     trial = replaceRules(trial, edited, unit.index.position);
+    // Once the flow passes without the probe, no block rule cuts it any more (a cut would block it): done.
+    after = evaluateIn(rs, unit.file, req, ctx, unit);
+    if (after.status === 'allowed') return { rs, after };
   }
 }
 
