@@ -9,7 +9,7 @@
  * required scope); only the missing ports are evaluated again (enabling an allow rule never takes an allowed port
  * away); at most MAX_CANDIDATES rules per requirement, in rule order.
  */
-import type { Direction, Rule } from '../../model/rule.js';
+import type { Rule } from '../../model/rule.js';
 import { TRANSPORT_NUMBER } from '../../model/protocol.js';
 import type { RuleIndex } from '../../engine/rule-index.js';
 import type { EvalContext } from '../../engine/evaluate.js';
@@ -31,6 +31,8 @@ export function disabledGapFindings(units: readonly PolicyUnit[], results: reado
     const missingOnly = { ...req, ports: res.missing };
     for (const { unit, position } of candidates(units, res, ctx).slice(0, MAX_CANDIDATES)) {
       const rule = unit.index.rule(position);
+      // Skipped after the cut to MAX_CANDIDATES, so the rules considered stay the same.
+      if (rule.action === 'allow' && unit.ruleSet.semantics === 'windows' && !allowCanClose(unit, res, ctx)) continue;
       const patched = units.map((u) => (u === unit ? withRuleEnabled(u, position) : u));
       if (evaluateRequirement(missingOnly, patched, ctx).status !== 'allowed') continue;
       out.push({
@@ -69,7 +71,7 @@ function couldClose(rule: Rule, unit: PolicyUnit, res: RequirementResult, ctx: E
   if (rule.enabled || (rule.action !== 'allow' && rule.action !== 'bypass')) return false;
   if (rule.neverNew === true || rule.loopbackOnly === true) return false;
   const req = res.requirement;
-  if (unit.ruleSet.semantics === 'windows' && (!rule.profiles.includes(ctx.fwProfile) || (rule.action === 'allow' && defaultAllows(unit, req.direction, ctx)))) return false;
+  if (unit.ruleSet.semantics === 'windows' && !rule.profiles.includes(ctx.fwProfile)) return false;
   const protocol = TRANSPORT_NUMBER[req.protocol];
   const svc = servicePorts(rule);
   if (!rule.protocols.has(protocol) || svc.keywords.length > 0 || !svc.set.contains(res.missing)) return false;
@@ -78,11 +80,17 @@ function couldClose(rule: Rule, unit: PolicyUnit, res: RequirementResult, ctx: E
   return m !== undefined && m.reasons.length === 0 && m.low.overlaps(req.remote);
 }
 
-/** Whether the Windows default of the direction allows: allow rules then change no decision (blocks still win). */
-function defaultAllows(unit: PolicyUnit, direction: Direction, ctx: EvalContext): boolean {
+/**
+ * Whether enabling a Windows allow rule can make the requirement allowed at all. Not when the direction's default
+ * allows (allow rules then change no decision: blocks still win), nor when a block rule already cuts the required
+ * scope (blocks beat allow rules, so that part stays blocked). `res` is this unit's own result: a host's Windows
+ * exports always form one unit, and never share a host with iptables units.
+ */
+function allowCanClose(unit: PolicyUnit, res: RequirementResult, ctx: EvalContext): boolean {
   const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
-  if (profile?.enabled === false) return false;
-  return (direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow')) === 'allow';
+  const dflt = res.requirement.direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+  if (profile?.enabled !== false && dflt === 'allow') return false;
+  return !res.blockedBy.some((c) => c.kind === 'rule');
 }
 
 /**
