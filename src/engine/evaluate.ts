@@ -10,7 +10,7 @@ import type { PortSet } from '../model/port-set.js';
 import type { Chain, Direction, FirewallProfile, Rule } from '../model/rule.js';
 import type { SegmentDecision, TraceStep } from './decision.js';
 import { decideFirstMatch, HOOK_CHAINS, type ChainView } from './first-match.js';
-import type { MatchSettings, Probe } from './rule-match.js';
+import { ruleApplies, type MatchSettings, type Probe } from './rule-match.js';
 import type { PolicyUnit } from './units.js';
 import { decideWindows } from './windows.js';
 
@@ -71,8 +71,12 @@ export function evaluateFlow(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext
 export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContext, traceFor?: (lo: number, hi: number) => TraceStep[]): Generator<SegmentResult> {
   const windows = unit.ruleSet.semantics === 'windows';
   const layout = windows ? undefined : layoutOf(unit);
+  // Without a trace, rules that cannot take part (disabled, other protocol, other profile, never NEW) neither enter
+  // the sweep nor cut segments: the decisions are the same, in fewer and longer segments. A trace (explain) keeps
+  // every cut, so its listing stays as it was.
+  const applies = traceFor === undefined ? { direction: flow.direction, protocol: flow.protocol, port: 0, universe: unit.universe, ...(windows ? { fwProfile: ctx.fwProfile } : {}) } : undefined;
   for (const [from, to] of flow.ports.intervals()) {
-    const events = sweepEvents(unit, flow.direction, from, to);
+    const events = sweepEvents(unit, flow.direction, from, to, applies);
     const active = new Map<string, number[]>();
     let e = 0;
     let lo = from;
@@ -99,9 +103,10 @@ interface Ev {
 }
 
 /** Enter/leave events of the candidate rules' covers clipped to [from, to], sorted by port (leaves before enters). */
-function sweepEvents(unit: PolicyUnit, direction: Direction, from: number, to: number): Ev[] {
+function sweepEvents(unit: PolicyUnit, direction: Direction, from: number, to: number, applies: Probe | undefined): Ev[] {
   const events: Ev[] = [];
   for (const pos of unit.index.candidates(direction, from, to)) {
+    if (applies !== undefined && !ruleApplies(unit.index.rule(pos), applies)) continue;
     for (const [a, b] of (unit.index.covers[pos] as PortSet).intervals()) {
       const lo = Math.max(a, from);
       const hi = Math.min(b, to);
