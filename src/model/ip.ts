@@ -2,9 +2,20 @@
  * @fileoverview Parsing and printing of IP addresses, prefixes, masks and ranges.
  * The only module that imports ip-num; everything past this boundary works on numbers.
  */
-import { IPv4, IPv6, Validator, collapseIPv6Number } from 'ip-num';
+import { createRequire } from 'node:module';
+import type * as IpNum from 'ip-num';
 import { AddressSet, V4_DOMAIN } from './address-set.js';
 import { IntervalSet } from './interval-set.js';
+
+/**
+ * ip-num, loaded on first use: plain dotted IPv4 (what most exports hold) never needs it, and `require` of its
+ * CommonJS build costs a fraction of an ESM import of it (start-up is part of every audit's time).
+ */
+let ipNum: typeof IpNum | undefined;
+function lib(): typeof IpNum {
+  ipNum ??= createRequire(import.meta.url)('ip-num') as typeof IpNum;
+  return ipNum;
+}
 
 export type AddressParseResult = { ok: true; set: AddressSet } | { ok: false; error: string };
 
@@ -23,8 +34,8 @@ export function parseIPv4(text: string): number | undefined {
 export function ipNumIPv4(text: string): number | undefined {
   if (v4Cache.has(text)) return v4Cache.get(text);
   let value: number | undefined;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text) && Validator.isValidIPv4String(text)[0]) {
-    value = Number(IPv4.fromString(text).getValue());
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text) && lib().Validator.isValidIPv4String(text)[0]) {
+    value = Number(lib().IPv4.fromString(text).getValue());
   }
   if (v4Cache.size > 100_000) v4Cache.clear();
   v4Cache.set(text, value);
@@ -72,7 +83,7 @@ export function parseIPv6(text: string): bigint | undefined {
   let value: bigint | undefined;
   if (/^[0-9a-fA-F:.]+$/.test(text) && text.includes(':')) {
     try {
-      if (Validator.isValidIPv6String(text)[0]) value = IPv6.fromString(text).getValue();
+      if (lib().Validator.isValidIPv6String(text)[0]) value = lib().IPv6.fromString(text).getValue();
     } catch {
       value = undefined;
     }
@@ -216,6 +227,7 @@ export function formatIPv4(n: number): string {
 
 /** Prints an IPv6 value in compressed notation. */
 export function formatIPv6(n: bigint): string {
+  const { collapseIPv6Number, IPv6 } = lib();
   return collapseIPv6Number(IPv6.fromBigInt(n).toString());
 }
 
