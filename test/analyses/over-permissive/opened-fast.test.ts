@@ -14,87 +14,14 @@ import { windowsOpening } from '../../../src/analyses/over-permissive/opened-win
 import type { UnitOpening } from '../../../src/analyses/over-permissive/opened-types.js';
 import { formatPorts } from '../../../src/model/port-set.js';
 import type { Direction, FirewallProfile, Rule, RuleSet } from '../../../src/model/rule.js';
-import { chainSet, rule, windowsSet, type RuleSpec } from '../../helpers/build.js';
-import { prng } from '../anomalies/random-shapes.js';
+import { chainSet, rule } from '../../helpers/build.js';
+import { randomChains, randomWindows } from '../../helpers/random-rule-sets.js';
 
 const CTX = { fwProfile: 'domain' as FirewallProfile, settings: DEFAULT_MATCH_SETTINGS };
-const PORTS = [undefined, '22', '80', '85', '80-90', '1000-2000', '80,443', '49152-65535', '0-1023'];
-const REMOTES = [undefined, undefined, '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '192.168.0.0/16', '10.1.2.0/24,192.168.1.1'];
-const PROTOS = [undefined, 'tcp', 'tcp', 'udp', 'icmp'];
-
-type Rnd = () => number;
-const pick = <T>(r: Rnd, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
-
-function spec(r: Rnd, line: number, dir: Direction): RuleSpec {
-  const s: RuleSpec = { line, dir };
-  const local = pick(r, PORTS);
-  const remote = pick(r, REMOTES);
-  const proto = pick(r, PROTOS);
-  if (local !== undefined) s.local = local;
-  if (remote !== undefined) s.remote = remote;
-  if (proto !== undefined) s.proto = proto;
-  if (r() < 0.1) s.negateRemote = s.remote !== undefined;
-  if (r() < 0.08) s.remoteSymbols = ['LocalSubnet'];
-  if (r() < 0.12) s.conditions = ['-m limit'];
-  if (r() < 0.05) s.neverNew = true;
-  if (r() < 0.05) s.enabled = false;
-  return s;
-}
-
 function unitOf(rs: RuleSet): PolicyUnit {
   const built = buildUnits([{ file: 'f', ruleSet: rs }], DEFAULT_MATCH_SETTINGS);
   if (!built.ok || built.units[0] === undefined) throw new Error('no unit');
   return built.units[0];
-}
-
-function randomChains(seed: number): RuleSet {
-  const r = prng(seed);
-  let line = 1;
-  const users = ['A', 'B', 'C'];
-  const chainRules = (dir: Direction, index: number): Rule[] =>
-    Array.from({ length: Math.floor(r() * 9) }, () => {
-      const s = spec(r, line++, dir);
-      const x = r();
-      const later = users.slice(index + 1);
-      if (x < 0.4) s.action = 'allow';
-      else if (x < 0.65) s.action = 'block';
-      else if (x < 0.73) s.action = 'return';
-      else if (x < 0.9 && later.length > 0) {
-        s.action = r() < 0.8 ? 'jump' : 'goto';
-        s.target = pick(r, later);
-      } else s.action = 'continue';
-      return rule(s);
-    });
-  const policy = (): 'accept' | 'drop' => (r() < 0.7 ? 'drop' : 'accept');
-  const chains: Record<string, ['accept' | 'drop' | undefined, Rule[]]> = {
-    'filter/INPUT': [policy(), chainRules('in', -1)],
-    'filter/OUTPUT': [policy(), chainRules('out', -1)],
-  };
-  users.forEach((u, i) => {
-    chains[`filter/${u}`] = [undefined, [...chainRules('in', i), ...chainRules('out', i)]];
-  });
-  if (r() < 0.1) chains['mangle/INPUT'] = ['accept', chainRules('in', 3)];
-  return chainSet(chains);
-}
-
-function randomWindows(seed: number): RuleSet {
-  const r = prng(seed);
-  const rules = Array.from({ length: 1 + Math.floor(r() * 14) }, (_, i) => {
-    const s = spec(r, i + 1, r() < 0.6 ? 'in' : 'out');
-    const x = r();
-    s.action = x < 0.55 ? 'allow' : x < 0.9 ? 'block' : 'bypass';
-    if (r() < 0.1) {
-      s.keywords = ['RPC'];
-      if (r() < 0.5) delete s.local;
-    }
-    if (r() < 0.2) s.profiles = [pick(r, ['domain', 'private', 'public'] as FirewallProfile[])];
-    if (r() < 0.2) s.store = pick(r, ['local', 'gpo'] as const);
-    return rule(s);
-  });
-  const inbound = pick(r, ['block', 'block', 'allow', 'block-always', undefined] as const);
-  const outbound = pick(r, ['allow', 'allow', 'block', undefined] as const);
-  const profile = { enabled: r() < 0.9 ? true : r() < 0.5 ? false : undefined, inbound, outbound, allowLocalPolicyMerge: r() < 0.8 };
-  return windowsSet(rules, r() < 0.9 ? { domain: profile } : undefined);
 }
 
 function view(o: UnitOpening) {
