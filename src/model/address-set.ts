@@ -32,11 +32,11 @@ export class AddressSet {
   }
 
   static v4Range(lo: number, hi: number): AddressSet {
-    return new AddressSet(IntervalSet.of(V4_DOMAIN, [[lo, hi]]), IntervalSet.empty(V6_DOMAIN));
+    return new AddressSet(IntervalSet.range(V4_DOMAIN, lo, hi), IntervalSet.empty(V6_DOMAIN));
   }
 
   static v6Range(lo: bigint, hi: bigint): AddressSet {
-    return new AddressSet(IntervalSet.empty(V4_DOMAIN), IntervalSet.of(V6_DOMAIN, [[lo, hi]]));
+    return new AddressSet(IntervalSet.empty(V4_DOMAIN), IntervalSet.range(V6_DOMAIN, lo, hi));
   }
 
   isEmpty(): boolean {

@@ -62,6 +62,14 @@ export class IntervalSet<T extends number | bigint> {
     return IntervalSet.of(domain, pairs);
   }
 
+  /** The set of one interval [lo, hi] (lo ≤ hi, inside the domain): no sorting, and a two-slot bound array. */
+  static range<T extends number | bigint>(domain: Domain<T>, lo: T, hi: T): IntervalSet<T> {
+    if (lo > hi || lo < domain.min || hi > domain.max) {
+      throw new RangeError(`interval ${String(lo)}-${String(hi)} outside ${String(domain.min)}-${String(domain.max)}`);
+    }
+    return new IntervalSet(domain, [lo, hi]);
+  }
+
   /** Builds a set from arbitrary (unsorted, overlapping) inclusive pairs; pairs must lie in the domain. */
   static of<T extends number | bigint>(domain: Domain<T>, pairs: Iterable<readonly [T, T]>): IntervalSet<T> {
     const list: [T, T][] = [];

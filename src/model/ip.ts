@@ -206,7 +206,7 @@ function v4Masked(addr: number, mask: number): AddressSet {
 
 /** `AddressSet.v4Range` with the shared empty IPv6 part. */
 function v4Range(lo: number, hi: number): AddressSet {
-  return new AddressSet(IntervalSet.of(V4_DOMAIN, [[lo, hi]]), NO_V6);
+  return new AddressSet(IntervalSet.range(V4_DOMAIN, lo, hi), NO_V6);
 }
 
 function v6WithPrefix(addr: bigint, prefix: string | undefined, whole: string): AddressParseResult {

@@ -11,6 +11,8 @@ export const NO_PORTS: PortSet = IntervalSet.empty(PORT_DOMAIN);
 
 /** A port set from single ports and [lo, hi] ranges. */
 export function ports(...items: (number | readonly [number, number])[]): PortSet {
+  const only = items.length === 1 ? items[0] : undefined;
+  if (only !== undefined) return typeof only === 'number' ? IntervalSet.range(PORT_DOMAIN, only, only) : IntervalSet.range(PORT_DOMAIN, only[0], only[1]);
   return IntervalSet.of(
     PORT_DOMAIN,
     items.map((it) => (typeof it === 'number' ? ([it, it] as const) : it)),
