@@ -107,7 +107,7 @@ function sweepEvents(unit: PolicyUnit, direction: Direction, from: number, to: n
   const events: Ev[] = [];
   for (const pos of unit.index.candidates(direction, from, to)) {
     if (applies !== undefined && !ruleApplies(unit.index.rule(pos), applies)) continue;
-    for (const [a, b] of (unit.index.covers[pos] as PortSet).intervals()) {
+    for (const [a, b] of unit.index.cover(pos).intervals()) {
       const lo = Math.max(a, from);
       const hi = Math.min(b, to);
       if (lo > hi) continue;

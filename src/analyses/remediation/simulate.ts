@@ -8,7 +8,7 @@ import type { PortSet } from '../../model/port-set.js';
 import { protocols, TRANSPORT_NUMBER } from '../../model/protocol.js';
 import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
-import type { PositionLookup } from '../../engine/rule-index.js';
+import { noteRuleEdit, type PositionLookup } from '../../engine/rule-index.js';
 import { singleUnit, type PolicyUnit } from '../../engine/units.js';
 import type { RequirementResult } from '../../findings/result.js';
 import type { Requirement } from '../../requirements/types.js';
@@ -26,7 +26,13 @@ export function evaluateIn(ruleSet: RuleSet, file: string, req: Requirement, ctx
 
 /** The rule set with one more rule (Windows: order does not matter; chains: see insertInChain). */
 export function withRule(rs: RuleSet, rule: Rule): RuleSet {
-  return { ...rs, rules: [...rs.rules, rule] };
+  return { ...rs, rules: edited(rs.rules, [...rs.rules, rule], []) };
+}
+
+/** Notes how `to` was made from `from` (see noteRuleEdit) and returns it. */
+function edited(from: readonly Rule[], to: Rule[], changed: readonly number[]): Rule[] {
+  noteRuleEdit(from, to, changed);
+  return to;
 }
 
 /**
@@ -37,13 +43,14 @@ export function replaceRules(rs: RuleSet, byId: ReadonlyMap<string, Rule>, posit
   if (byId.size === 0) return rs;
   if (position !== undefined) {
     const rules = rs.rules.slice();
-    let placed = true;
+    const changed: number[] = [];
     for (const [id, rule] of byId) {
       const p = position.get(id);
-      if (p === undefined || rules[p]?.id !== id) placed = false;
-      else rules[p] = rule;
+      if (p === undefined || rules[p]?.id !== id) break;
+      rules[p] = rule;
+      changed.push(p);
     }
-    if (placed) return { ...rs, rules };
+    if (changed.length === byId.size) return { ...rs, rules: edited(rs.rules, rules, changed) };
   }
   return { ...rs, rules: rs.rules.map((r) => byId.get(r.id) ?? r) };
 }
@@ -132,7 +139,7 @@ export function insertInChain(rs: RuleSet, chainKey: string, k: number, rule: Ru
     const at = starts[k - 1] ?? c.ruleIds.length;
     return { ...c, ruleIds: [...c.ruleIds.slice(0, at), rule.id, ...c.ruleIds.slice(at)] };
   });
-  return { ...rs, rules: [...rs.rules, { ...rule, chain: chainKey }], chains };
+  return { ...rs, rules: edited(rs.rules, [...rs.rules, { ...rule, chain: chainKey }], []), chains };
 }
 
 /** What a proposed allow rule is made of. */
