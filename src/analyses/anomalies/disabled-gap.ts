@@ -11,10 +11,10 @@
  */
 import type { Rule } from '../../model/rule.js';
 import { TRANSPORT_NUMBER } from '../../model/protocol.js';
-import type { RuleIndex } from '../../engine/rule-index.js';
+import { noteRuleEdit } from '../../engine/rule-index.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import { matchBounds, servicePorts } from '../../engine/rule-match.js';
-import type { PolicyUnit } from '../../engine/units.js';
+import { singleUnit, type PolicyUnit } from '../../engine/units.js';
 import type { Finding } from '../../findings/finding.js';
 import type { RequirementResult } from '../../findings/result.js';
 import { evaluateRequirement } from '../gaps.js';
@@ -33,7 +33,7 @@ export function disabledGapFindings(units: readonly PolicyUnit[], results: reado
       const rule = unit.index.rule(position);
       // Skipped after the cut to MAX_CANDIDATES, so the rules considered stay the same.
       if (rule.action === 'allow' && unit.ruleSet.semantics === 'windows' && !allowCanClose(unit, res, ctx)) continue;
-      const patched = units.map((u) => (u === unit ? withRuleEnabled(u, position) : u));
+      const patched = units.map((u) => (u === unit ? withRuleEnabled(u, position, ctx) : u));
       if (evaluateRequirement(missingOnly, patched, ctx).status !== 'allowed') continue;
       out.push({
         id: `disabled-would-close:${rule.id}~${req.id}`,
@@ -93,14 +93,10 @@ function allowCanClose(unit: PolicyUnit, res: RequirementResult, ctx: EvalContex
   return !res.blockedBy.some((c) => c.kind === 'rule');
 }
 
-/**
- * The unit with one rule enabled. The rule index depends only on ports, so it is shared: the copy delegates to the
- * original index and only swaps the rule set it reads rules from.
- */
-function withRuleEnabled(unit: PolicyUnit, position: number): PolicyUnit {
+/** The unit with one rule enabled; its port index is reused (the rule's ports did not change). */
+function withRuleEnabled(unit: PolicyUnit, position: number, ctx: EvalContext): PolicyUnit {
   const rules = [...unit.ruleSet.rules];
   rules[position] = { ...(rules[position] as Rule), enabled: true };
-  const ruleSet = { ...unit.ruleSet, rules };
-  const index = Object.create(unit.index, { ruleSet: { value: ruleSet } }) as RuleIndex;
-  return { ...unit, ruleSet, index };
+  noteRuleEdit(unit.ruleSet.rules, rules, [position]);
+  return singleUnit({ ...unit.ruleSet, rules }, unit.file, ctx.settings, unit);
 }
