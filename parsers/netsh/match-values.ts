@@ -26,8 +26,14 @@ const portMatches = new Map<string, PortMatch>();
 const addressMatches = new Map<string, AddressMatch>();
 const CACHE_LIMIT = 20_000;
 
-function remember<T>(cache: Map<string, T>, field: RawField, readable: boolean, value: T): T {
-  if (!readable || field.continuations.length > 0) return value;
+/** The field's match from the cache, else read; cached when it was readable (reading it added no condition). */
+function cachedRead<T>(cache: Map<string, T>, field: RawField, what: string, ctx: RuleContext, read: (field: RawField, what: string, ctx: RuleContext) => T): T {
+  const oneLine = field.continuations.length === 0;
+  const hit = oneLine ? cache.get(field.value.text) : undefined;
+  if (hit !== undefined) return hit;
+  const before = ctx.conditions.length;
+  const value = read(field, what, ctx);
+  if (!oneLine || ctx.conditions.length !== before) return value;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(field.value.text, value);
   return value;
@@ -35,12 +41,7 @@ function remember<T>(cache: Map<string, T>, field: RawField, readable: boolean, 
 
 /** `LocalPort`/`RemotePort` → PortMatch; a missing or empty field means any port. */
 export function readPorts(field: RawField | undefined, what: string, ctx: RuleContext): PortMatch {
-  if (field === undefined) return ANY_PORT_MATCH;
-  const hit = field.continuations.length === 0 ? portMatches.get(field.value.text) : undefined;
-  if (hit !== undefined) return hit;
-  const before = ctx.conditions.length;
-  const match = readPortTokens(field, what, ctx);
-  return remember(portMatches, field, ctx.conditions.length === before, match);
+  return field === undefined ? ANY_PORT_MATCH : cachedRead(portMatches, field, what, ctx, readPortTokens);
 }
 
 function readPortTokens(field: RawField, what: string, ctx: RuleContext): PortMatch {
@@ -68,12 +69,7 @@ function readPortTokens(field: RawField, what: string, ctx: RuleContext): PortMa
 
 /** `LocalIP`/`RemoteIP` → AddressMatch; a missing or empty field means any address. */
 export function readAddresses(field: RawField | undefined, what: string, ctx: RuleContext): AddressMatch {
-  if (field === undefined) return ANY_ADDRESS_MATCH;
-  const hit = field.continuations.length === 0 ? addressMatches.get(field.value.text) : undefined;
-  if (hit !== undefined) return hit;
-  const before = ctx.conditions.length;
-  const match = readAddressTokens(field, what, ctx);
-  return remember(addressMatches, field, ctx.conditions.length === before, match);
+  return field === undefined ? ANY_ADDRESS_MATCH : cachedRead(addressMatches, field, what, ctx, readAddressTokens);
 }
 
 function readAddressTokens(field: RawField, what: string, ctx: RuleContext): AddressMatch {

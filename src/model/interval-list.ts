@@ -8,6 +8,7 @@
  * each non-empty and at most 2·CHUNK intervals long; the chunks are sorted, so a binary search over their last bounds
  * finds where a value belongs.
  */
+import { firstEndingAtOrAfter as firstIntervalEndingAtOrAfter } from './flat-search.js';
 import { IntervalSet, type Domain } from './interval-set.js';
 
 /** Intervals per chunk when a set is split; a chunk is split again once it reaches twice as many. */
@@ -146,12 +147,5 @@ function lastStartingAtOrBefore<T extends number | bigint>(b: readonly T[], x: T
 
 /** Index (into flat bounds, even) of the first interval of `b` whose end is ≥ x. */
 function firstEndingAtOrAfter<T extends number | bigint>(b: readonly T[], x: T): number {
-  let lo = 0;
-  let hi = b.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((b[2 * mid + 1] as T) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return 2 * lo;
+  return 2 * firstIntervalEndingAtOrAfter(b, x);
 }

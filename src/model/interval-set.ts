@@ -3,6 +3,7 @@
  * Used for ports and protocols (number) and for IPv4 (number) / IPv6 (bigint) addresses.
  * All operations are linear merges over the flat bound arrays; no per-element work.
  */
+import { firstEndingAtOrAfter } from './flat-search.js';
 
 /** The bounded domain an interval set lives in. */
 export interface Domain<T extends number | bigint> {
@@ -193,14 +194,7 @@ export class IntervalSet<T extends number | bigint> {
 
   /** Index (in intervals) of the first interval whose end is ≥ x. */
   private firstEndingAtOrAfter(x: T): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.bounds[2 * mid + 1] as T) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstEndingAtOrAfter(this.bounds, x);
   }
 
   complement(): IntervalSet<T> {

@@ -3,21 +3,12 @@
  * disjoint, adjacent intervals merged). The anomaly analyses work in compressed coordinates, where these are small and
  * fast; lookups into a long list use binary search, so a small query against a large set costs O(q log n).
  */
+import { firstEndingAtOrAfter } from '../../model/flat-search.js';
 
 /** A normalized flat interval list. */
 export type Flat = readonly number[];
 
-/** Index (in intervals) of the first interval of `f` whose end is ≥ x; the interval count when there is none. */
-export function firstEndingAtOrAfter(f: Flat, x: number): number {
-  let lo = 0;
-  let hi = f.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((f[2 * mid + 1] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { firstEndingAtOrAfter };
 
 /** Whether the two lists hold the same values. */
 export function equals(a: Flat, b: Flat): boolean {

@@ -267,14 +267,7 @@ function push(out: number[], lo: number, hi: number): void {
 
 /** Inserts [lo, hi], which overlaps nothing in `list`, merging with touching neighbours. */
 function addDisjoint(list: number[], lo: number, hi: number): void {
-  let a = 0;
-  let b = list.length / 2;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if ((list[2 * mid + 1] as number) < lo) a = mid + 1;
-    else b = mid;
-  }
-  const k = 2 * a;
+  const k = 2 * firstEndingAtOrAfter(list, lo);
   const joinsPrev = k > 0 && (list[k - 1] as number) + 1 === lo;
   const joinsNext = k < list.length && (list[k] as number) === hi + 1;
   if (joinsPrev && joinsNext) {
