@@ -5,7 +5,7 @@
 import { AddressSet } from '../model/address-set.js';
 import { NO_PORTS, ports, type PortSet } from '../model/port-set.js';
 import { TRANSPORT_NUMBER } from '../model/protocol.js';
-import { compareRefs, formatRef, type SourceRef } from '../model/source-ref.js';
+import { compareRefs, formatRef } from '../model/source-ref.js';
 import type { Family } from '../model/address-set.js';
 import type { Contribution, SegmentDecision } from '../engine/decision.js';
 import { flowSegments, type EvalContext } from '../engine/evaluate.js';
@@ -122,7 +122,7 @@ function citations(list: readonly Contribution[]): Citation[] {
   }
   const byRef = new Map<string, Entry>();
   for (const e of byObject.values()) {
-    const key = `${refKey(e.citation.ref)}|${e.citation.ruleId ?? e.citation.name}`;
+    const key = `${formatRef(e.citation.ref)}|${e.citation.ruleId ?? e.citation.name}`;
     const entry = byRef.get(key);
     if (entry === undefined) byRef.set(key, e);
     else if (e.reasons !== undefined) addReasons(entry, e.reasons);
@@ -142,14 +142,7 @@ function addReasons(entry: Entry, reasons: Iterable<string>): void {
   for (const r of reasons) entry.reasons.add(r);
 }
 
-const refKeys = new WeakMap<SourceRef, string>();
 
-/** formatRef, remembered per reference object (every contribution of a rule shares its rule's source). */
-function refKey(ref: SourceRef): string {
-  let key = refKeys.get(ref);
-  if (key === undefined) refKeys.set(ref, (key = formatRef(ref)));
-  return key;
-}
 
 function unknown(req: Requirement, reason: string): RequirementResult {
   return { requirement: req, status: 'unknown', missing: req.ports ?? NO_PORTS, allowedBy: [], blockedBy: [], conditionalBy: [], reason };

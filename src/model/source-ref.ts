@@ -12,8 +12,17 @@ export interface SourceRef {
   readonly vendorId?: string;
 }
 
+/** References are immutable and shared (a rule's source is cited by every finding about it): texts are kept. */
+const formatted = new WeakMap<SourceRef, string>();
+
 /** Renders a reference as `file:line`, `file#element/path` or `file#vendor-id`. */
 export function formatRef(ref: SourceRef): string {
+  let text = formatted.get(ref);
+  if (text === undefined) formatted.set(ref, (text = format(ref)));
+  return text;
+}
+
+function format(ref: SourceRef): string {
   if (ref.line !== undefined) return `${ref.file}:${ref.line}`;
   if (ref.path !== undefined && ref.path.length > 0) return `${ref.file}#${ref.path.join('/')}`;
   if (ref.vendorId !== undefined) return `${ref.file}#${ref.vendorId}`;
