@@ -75,6 +75,8 @@ export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContex
   // the sweep nor cut segments: the decisions are the same, in fewer and longer segments. A trace (explain) keeps
   // every cut, so its listing stays as it was.
   const applies = traceFor === undefined ? { direction: flow.direction, protocol: flow.protocol, port: 0, universe: unit.universe, ...(windows ? { fwProfile: ctx.fwProfile } : {}) } : undefined;
+  // The rules of the current segment (Windows): one array refilled per segment; decideWindows does not keep it.
+  const scratch: Rule[] = [];
   for (const [from, to] of flow.ports.intervals()) {
     const events = sweepEvents(unit, flow.direction, from, to, applies);
     const active = new Map<string, number[]>();
@@ -87,7 +89,7 @@ export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContex
       const base: Probe = { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe };
       const decision =
         layout === undefined
-          ? decideWindows(unit.ruleSet, toRules(unit, active.get('') ?? []), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
+          ? decideWindows(unit.ruleSet, rulesInto(scratch, unit, active.get('') ?? []), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
           : decideFirstMatch(chainView(unit, layout, active, flow.direction), base, ctx.settings, trace);
       yield { lo, hi, decision };
       lo = hi + 1;
@@ -136,8 +138,11 @@ function applyEvent(active: Map<string, number[]>, ev: Ev, layout: ChainLayout |
   else if (list[lo] === ev.pos) list.splice(lo, 1);
 }
 
-function toRules(unit: PolicyUnit, positions: readonly number[]): Rule[] {
-  return positions.map((p) => unit.index.rule(p));
+/** Fills `into` with the rules at these positions. */
+function rulesInto(into: Rule[], unit: PolicyUnit, positions: readonly number[]): Rule[] {
+  into.length = 0;
+  for (const p of positions) into.push(unit.index.rule(p));
+  return into;
 }
 
 /** The chains as the current segment sees them: only the rules covering it, in chain order. */
