@@ -102,16 +102,28 @@ for (const c of CASES) {
   console.log(`${r.name.padEnd(26)} wall ${fmt(r.wall).padStart(8)}  peak ${String(r.rss).padStart(4)} MB  floor ${fmt(r.floor).padStart(7)}  ratio ${(r.wall / r.floor).toFixed(1).padStart(5)}×  [${st}]`);
 }
 const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+const scaling = {};
 for (const shape of ['realistic', 'dense']) {
   const a = byName[`iptables ${shape} 10k`];
   const b = byName[`iptables ${shape} 100k`];
   if (a && b) {
-    const work = (r) => r.wall - (r.stages.requirements ?? 0);
+    scaling[shape] = b.wall / a.wall;
     console.log(`scaling 10k → 100k (${shape}): wall ${(b.wall / a.wall).toFixed(1)}×, parse+engine+analyses ${((b.stages.parse + b.stages.engine + b.stages.analyses) / (a.stages.parse + a.stages.engine + a.stages.analyses)).toFixed(1)}×`);
-    void work;
   }
 }
+let fleet;
 if (only === undefined || 'fleet'.includes(only)) {
-  const f = fleetCase();
-  console.log(`${f.name.padEnd(26)} wall ${fmt(f.wall).padStart(8)}  cpu ${(f.cores * 100).toFixed(0)}% (of ${availableParallelism() * 100}%)`);
+  fleet = fleetCase();
+  console.log(`${fleet.name.padEnd(26)} wall ${fmt(fleet.wall).padStart(8)}  cpu ${(fleet.cores * 100).toFixed(0)}% (of ${availableParallelism() * 100}%)`);
 }
+
+// The performance issue's targets, for the cases this run measured.
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+const targets = [];
+const big = ['iptables realistic 100k', 'iptables dense 100k'].map((n) => byName[n]).filter(Boolean);
+if (big.length > 0) targets.push(`1. 100k iptables-save under 1 s and 600 MB: ${verdict(big.every((r) => r.wall < 1000 && r.rss < 600))} (${big.map((r) => `${fmt(r.wall)}, ${r.rss} MB`).join('; ')})`);
+if (Object.keys(scaling).length > 0) targets.push(`2. 10k → 100k at most 12×: ${verdict(Object.values(scaling).every((x) => x <= 12))} (${Object.entries(scaling).map(([k, v]) => `${k} ${v.toFixed(1)}×`).join(', ')})`);
+const windows = ['netsh 20k', 'gpo-xml 20k'].map((n) => byName[n]).filter(Boolean);
+if (windows.length > 0) targets.push(`3. 20k Windows exports under 2 s each: ${verdict(windows.every((r) => r.wall < 2000))} (${windows.map((r) => `${r.name} ${fmt(r.wall)}`).join(', ')})`);
+if (fleet !== undefined) targets.push(`4. fleet of 1,000 under 60 s, both cores busy: ${verdict(fleet.wall < 60_000 && fleet.cores > 0.75 * availableParallelism())} (${fmt(fleet.wall)}, cpu ${(fleet.cores * 100).toFixed(0)}%)`);
+if (targets.length > 0) console.log(`\ntargets:\n${targets.map((t) => `  ${t}`).join('\n')}`);
