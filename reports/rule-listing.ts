@@ -2,34 +2,13 @@
  * @fileoverview Normalized rule listings for `k2audit parse`: one line per rule (text) or a JSON document.
  * The text form is stable and vendor-neutral, so two exports of one firewall list alike.
  */
-import { formatAddressSet } from '../src/model/ip.js';
-import { formatPorts } from '../src/model/port-set.js';
 import { formatProtocols } from '../src/model/protocol.js';
 import { formatDiagnostic } from '../src/model/diagnostic.js';
-import type { AddressMatch, PortMatch, Rule, RuleSet } from '../src/model/rule.js';
+import type { RuleSet } from '../src/model/rule.js';
+import { addressText, portText, ruleLine } from '../src/model/rule-text.js';
 import { formatRef } from '../src/model/source-ref.js';
 
-/** One normalized line for a rule. */
-export function ruleLine(r: Rule): string {
-  const parts = [
-    r.enabled ? 'enabled' : 'disabled',
-    r.direction,
-    r.action + (r.target !== undefined && (r.action === 'jump' || r.action === 'goto') ? ` ${r.target}` : ''),
-    `proto=${formatProtocols(r.protocols)}`,
-    `lport=${portText(r.localPorts)}`,
-    `rport=${portText(r.remotePorts)}`,
-    `laddr=${addressText(r.localAddresses)}`,
-    `raddr=${addressText(r.remoteAddresses)}`,
-    `profiles=${r.profiles.join(',')}`,
-  ];
-  if (r.chain !== undefined) parts.push(`chain=${r.chain}`);
-  if (r.store !== undefined) parts.push(`store=${r.store}`);
-  if (r.loopbackOnly === true) parts.push('loopback-only');
-  if (r.neverNew === true) parts.push('never-new');
-  if (r.connStates !== undefined) parts.push(`states=${r.connStates.join(',')}`);
-  for (const c of r.conditions) parts.push(`if ${c.kind}: ${c.text}`);
-  return `${formatRef(r.source)} ${JSON.stringify(r.name)} ${parts.join(' ')}`;
-}
+export { ruleLine };
 
 /** The whole rule set as text: settings, chains, rules, diagnostics and the line accounting. */
 export function ruleListingText(rs: RuleSet): string {
@@ -73,16 +52,4 @@ export function ruleListingJson(rs: RuleSet, meta: Readonly<Record<string, unkno
   const diagnostics = rs.diagnostics.map((d) => ({ severity: d.severity, code: d.code, ref: formatRef(d.ref), message: d.message }));
   const doc = { ...meta, semantics: rs.semantics, families: rs.families, directions: rs.directions, profiles: rs.profiles ?? {}, chains: rs.chains ?? [], accounting: rs.accounting, rules, diagnostics };
   return `${JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'object' && v !== null && 'file' in v && 'line' in v ? formatRef(v as never) : v), 2)}\n`;
-}
-
-function portText(m: PortMatch): string {
-  const kw = m.keywords.join(',');
-  if (kw === '') return formatPorts(m.set);
-  return m.set.isEmpty() ? kw : `${formatPorts(m.set)},${kw}`;
-}
-
-function addressText(m: AddressMatch): string {
-  const sym = m.symbols.join(',');
-  const body = sym === '' ? formatAddressSet(m.set) : m.set.isEmpty() ? sym : `${formatAddressSet(m.set)},${sym}`;
-  return m.negated ? `!(${body})` : body;
 }

@@ -2,7 +2,7 @@
  * @fileoverview Normalized, format-independent text of each rule field, so two exports of one firewall (netsh and
  * .reg, or a dump before and after a change) compare field by field. Never uses file:line or the raw text.
  */
-import { ruleLine } from '../../../reports/rule-listing.js';
+import { ruleLine } from '../../model/rule-text.js';
 import { formatAddressSet } from '../../model/ip.js';
 import { formatPorts } from '../../model/port-set.js';
 import { formatProtocols } from '../../model/protocol.js';
@@ -98,7 +98,7 @@ export function changedFields(a: Rule, b: Rule): FieldChange[] {
 }
 
 /**
- * The normalized one-line listing of a rule (reports/rule-listing.ts) without its file:line reference, and without
+ * The normalized one-line listing of a rule (src/model/rule-text.ts) without its file:line reference, and without
  * its name when the name only states its position (it would differ after every insertion above it).
  */
 export function ruleText(r: Rule): string {
