@@ -86,7 +86,7 @@ function couldClose(rule: Rule, unit: PolicyUnit, res: RequirementResult, ctx: E
  * scope (blocks beat allow rules, so that part stays blocked). `res` is this unit's own result: a host's Windows
  * exports always form one unit, and never share a host with iptables units.
  */
-function allowCanClose(unit: PolicyUnit, res: RequirementResult, ctx: EvalContext): boolean {
+export function allowCanClose(unit: PolicyUnit, res: RequirementResult, ctx: EvalContext): boolean {
   const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
   const dflt = res.requirement.direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
   if (profile?.enabled !== false && dflt === 'allow') return false;

@@ -2,6 +2,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chainSet, req, rule, windowsSet } from '../../helpers/build.js';
 import { anomalies, byId, ids, view } from './helpers.js';
+import { allowCanClose } from '../../../src/analyses/anomalies/disabled-gap.js';
+import { evaluateRequirement } from '../../../src/analyses/gaps.js';
+import { DEFAULT_MATCH_SETTINGS } from '../../../src/engine/rule-match.js';
+import { buildUnits } from '../../../src/engine/units.js';
+import type { Direction, FirewallProfile } from '../../../src/model/rule.js';
+import { prng } from './random-shapes.js';
+import { pick, randomWindows } from '../../helpers/random-rule-sets.js';
 
 const cfg = req('cfg', 'in', 'tcp', '5560');
 
@@ -36,6 +43,32 @@ test('first-match: enabling a rule placed after the DROP does not help, placed b
   assert.equal(ids(anomalies([after], { requirements: [cfg] })).filter((id) => id.startsWith('disabled')), []);
   const before = chainSet({ 'filter/INPUT': ['drop', [rule({ line: 5, proto: 'tcp', local: '5560', enabled: false }), rule({ line: 6, proto: 'tcp', local: '22' })]] });
   assert.equal(ids(anomalies([before], { requirements: [cfg] })), ['disabled-would-close:f:5~cfg']);
+});
+
+test('the Windows shortcut is sound: an allow rule it rules out never makes the requirement allowed when enabled (600 random sets)', () => {
+  const ctx = { fwProfile: 'domain' as FirewallProfile, settings: DEFAULT_MATCH_SETTINGS };
+  let ruledOut = 0;
+  for (let seed = 1; seed <= 600; seed++) {
+    const rs = randomWindows(seed);
+    const r = prng(seed * 31);
+    const dir = pick(r, ['in', 'out'] as Direction[]);
+    const requirement = req(`r${seed}`, dir, pick(r, ['tcp', 'udp'] as const), pick(r, ['22', '80', '85', '80-90', '443', '49152-65535']), pick(r, ['any', '10.1.2.0/24', '192.168.1.1']));
+    const built = buildUnits([{ file: 'f', ruleSet: rs }], ctx.settings);
+    if (!built.ok || built.units[0] === undefined) throw new Error('no unit');
+    const unit = built.units[0];
+    const res = evaluateRequirement(requirement, [unit], ctx);
+    if (res.status === 'allowed' || res.status === 'unknown' || allowCanClose(unit, res, ctx)) continue;
+    rs.rules.forEach((candidate, i) => {
+      if (candidate.action !== 'allow') return;
+      const rules = rs.rules.map((x, j) => (j === i ? { ...x, enabled: true } : x));
+      const enabled = buildUnits([{ file: 'f', ruleSet: { ...rs, rules } }], ctx.settings);
+      if (!enabled.ok) throw new Error(enabled.error);
+      const after = evaluateRequirement({ ...requirement, ports: res.missing }, enabled.units, ctx);
+      assert.is.not(after.status, 'allowed', `seed ${seed}: enabling ${candidate.id} closes the gap`);
+      ruledOut++;
+    });
+  }
+  assert.ok(ruledOut > 100, `ruled out ${ruledOut}`);
 });
 
 test.run();
