@@ -1,6 +1,7 @@
 /**
  * @fileoverview The Windows service catalog (seed 002): which services a port range exposes, via an interval index.
  */
+import { firstEndingAtOrAfter } from '../model/flat-search.js';
 import { IntervalIndex } from '../model/interval-index.js';
 import { formatPorts, type PortSet } from '../model/port-set.js';
 import { protocolName } from '../model/protocol.js';
@@ -36,13 +37,47 @@ function buildIndexes(catalog: readonly CatalogEntry[]): Map<number, ProtocolInd
  * Catalog entries of an IP protocol whose ports overlap `set`, sorted by first port, then service.
  * Port-less entries of the protocol (GRE, ESP, AH) are included whenever `set` is not empty.
  */
-export function servicesIn(protocol: number, set: PortSet): CatalogEntry[] {
+export function servicesIn(protocol: number, set: PortSet): readonly CatalogEntry[] {
   const idx = BY_PROTOCOL.get(protocol);
   if (idx === undefined || set.isEmpty()) return [];
+  // Thousands of over-permissive findings ask about the same few ranges (1024–65535, any port): answers are kept
+  // by protocol and range text, and the entries they list are immutable.
+  if (set.count > MEMO_MAX_INTERVALS) return lookUp(idx, set);
+  const key = `${protocol}:${set.bounds.join(',')}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const found = lookUp(idx, set);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(key, found);
+  return found;
+}
+
+const answers = new Map<string, readonly CatalogEntry[]>();
+const MAX_ANSWERS = 4096;
+/** Fragmented sets are rarely asked about twice, and their key would cost as much as the lookup. */
+const MEMO_MAX_INTERVALS = 32;
+
+function lookUp(idx: ProtocolIndex, set: PortSet): readonly CatalogEntry[] {
+  // A set fragmented into more intervals than the protocol has entries (what a wide rule opens after thousands of
+  // scattered earlier decisions) is probed once per entry instead of once per interval.
+  const found = set.count > idx.entries.length ? idx.entries.filter((e) => overlaps(set, e.ports)) : viaIndex(idx, set);
+  return [...idx.portless, ...found].sort(compareEntries);
+}
+
+function viaIndex(idx: ProtocolIndex, set: PortSet): CatalogEntry[] {
   const hits = new Set<number>();
   for (const [lo, hi] of set.intervals()) idx.index.forEachOverlap(lo, hi, (i) => hits.add(i));
-  const found = [...hits].map((i) => idx.entries[i] as CatalogEntry);
-  return [...idx.portless, ...found].sort(compareEntries);
+  return [...hits].map((i) => idx.entries[i] as CatalogEntry);
+}
+
+/** Whether any interval of `ports` meets `set` (binary search in `set` per interval). */
+function overlaps(set: PortSet, ports: PortSet | undefined): boolean {
+  const b = ports?.bounds ?? [];
+  for (let i = 0; i < b.length; i += 2) {
+    const k = firstEndingAtOrAfter(set.bounds, b[i] as number);
+    if (2 * k < set.bounds.length && (set.bounds[2 * k] as number) <= (b[i + 1] as number)) return true;
+  }
+  return false;
 }
 
 function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
