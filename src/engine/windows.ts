@@ -4,7 +4,7 @@
  */
 import { AddressUnion } from '../model/address-list.js';
 import { AddressSet } from '../model/address-set.js';
-import type { FirewallProfile, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
+import type { Direction, FirewallProfile, InboundDefault, ProfileSettings, Rule, RuleSet } from '../model/rule.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { citePolicy, citeRule, type Contribution, type SegmentDecision, type TraceStep } from './decision.js';
 import { matchBounds, ruleApplies, type MatchBounds, type MatchSettings, type Probe } from './rule-match.js';
@@ -49,6 +49,11 @@ function whole(m: Matched, withReasons: boolean): Contribution {
   return c;
 }
 
+/** The default action of one direction of a profile; an export that does not state it gets Windows' own default. */
+export function windowsDefault(profile: ProfileSettings | undefined, direction: Direction): InboundDefault {
+  return direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+}
+
 /** Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment. */
 export function decideWindows(
   ruleSet: RuleSet,
@@ -79,7 +84,7 @@ export function decideWindows(
   }
   const buckets = { allow: close(open.allow), block: close(open.block), bypass: close(open.bypass) };
   const inbound = probe.direction === 'in';
-  const dflt = inbound ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+  const dflt = windowsDefault(profile, probe.direction);
   const blockAlways = dflt === 'block-always';
   const defaultAllow = dflt === 'allow';
   const allow = blockAlways ? emptyBucket() : buckets.allow;

@@ -15,6 +15,7 @@ import { noteRuleEdit } from '../../engine/rule-index.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import { matchBounds, servicePorts } from '../../engine/rule-match.js';
 import { singleUnit, type PolicyUnit } from '../../engine/units.js';
+import { windowsDefault } from '../../engine/windows.js';
 import type { Finding } from '../../findings/finding.js';
 import type { RequirementResult } from '../../findings/result.js';
 import { evaluateRequirement } from '../gaps.js';
@@ -88,8 +89,7 @@ function couldClose(rule: Rule, unit: PolicyUnit, res: RequirementResult, ctx: E
  */
 export function allowCanClose(unit: PolicyUnit, res: RequirementResult, ctx: EvalContext): boolean {
   const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
-  const dflt = res.requirement.direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
-  if (profile?.enabled !== false && dflt === 'allow') return false;
+  if (profile?.enabled !== false && windowsDefault(profile, res.requirement.direction) === 'allow') return false;
   return !res.blockedBy.some((c) => c.kind === 'rule');
 }
 

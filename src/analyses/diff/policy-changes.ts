@@ -4,6 +4,7 @@
  * policies and chains.
  */
 import type { PolicyUnit } from '../../engine/units.js';
+import { windowsDefault } from '../../engine/windows.js';
 import { FIREWALL_PROFILES, type Chain, type FirewallProfile, type RuleSet } from '../../model/rule.js';
 import { formatRef } from '../../model/source-ref.js';
 import { unitKey } from './rule-changes.js';
@@ -16,8 +17,8 @@ export function effectiveProfile(rs: RuleSet, p: FirewallProfile): Settings {
   const s = rs.profiles?.[p];
   return {
     firewall: s?.enabled === false ? 'off' : 'on',
-    inbound: s?.inbound ?? 'block',
-    outbound: s?.outbound ?? 'allow',
+    inbound: windowsDefault(s, 'in'),
+    outbound: windowsDefault(s, 'out'),
     'local rules': s?.allowLocalPolicyMerge === false ? 'ignored' : 'merged',
   };
 }

@@ -14,7 +14,7 @@ import { PORT_DOMAIN } from '../../model/port-set.js';
 import type { Direction, Rule } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import type { PolicyUnit } from '../../engine/units.js';
-import { decideWindows } from '../../engine/windows.js';
+import { decideWindows, windowsDefault } from '../../engine/windows.js';
 import type { Citation } from '../../findings/result.js';
 import { equals } from '../anomalies/flat.js';
 import { BoxSpace, decidesNew, type Orientation } from './boxes.js';
@@ -31,7 +31,7 @@ const NOTHING: UnitOpening = { rules: new Map(), byDefault: undefined };
 export function windowsOpening(unit: PolicyUnit, direction: Direction, ctx: EvalContext, orientation: Orientation = 'auto'): UnitOpening | undefined {
   const profile = unit.ruleSet.profiles?.[ctx.fwProfile];
   if (profile?.enabled === false) return NOTHING;
-  const dflt = direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
+  const dflt = windowsDefault(profile, direction);
   if (dflt === 'block-always') return NOTHING;
   const ignoreLocal = profile?.allowLocalPolicyMerge === false;
   const rules = unit.ruleSet.rules.filter(
