@@ -261,7 +261,14 @@ export class IntervalSet<T extends number | bigint> {
 
   /** Whether the two sets share at least one value. */
   overlaps(other: IntervalSet<T>): boolean {
-    return !this.intersect(other).isEmpty();
+    // No intersection is built: each interval of the smaller set is looked up in the larger one.
+    const small = other.bounds.length <= this.bounds.length ? other.bounds : this.bounds;
+    const large = small === other.bounds ? this.bounds : other.bounds;
+    for (let j = 0; j < small.length; j += 2) {
+      const k = 2 * firstEndingAtOrAfter(large, small[j] as T);
+      if (k < large.length && (large[k] as T) <= (small[j + 1] as T)) return true;
+    }
+    return false;
   }
 
   equals(other: IntervalSet<T>): boolean {

@@ -1,7 +1,6 @@
 /**
  * @fileoverview The Windows service catalog (seed 002): which services a port range exposes, via an interval index.
  */
-import { firstEndingAtOrAfter } from '../model/flat-search.js';
 import { IntervalIndex } from '../model/interval-index.js';
 import { formatPorts, type PortSet } from '../model/port-set.js';
 import { protocolName } from '../model/protocol.js';
@@ -60,7 +59,7 @@ const MEMO_MAX_INTERVALS = 32;
 function lookUp(idx: ProtocolIndex, set: PortSet): readonly CatalogEntry[] {
   // A set fragmented into more intervals than the protocol has entries (what a wide rule opens after thousands of
   // scattered earlier decisions) is probed once per entry instead of once per interval.
-  const found = set.count > idx.entries.length ? idx.entries.filter((e) => overlaps(set, e.ports)) : viaIndex(idx, set);
+  const found = set.count > idx.entries.length ? idx.entries.filter((e) => e.ports !== undefined && set.overlaps(e.ports)) : viaIndex(idx, set);
   return [...idx.portless, ...found].sort(compareEntries);
 }
 
@@ -68,16 +67,6 @@ function viaIndex(idx: ProtocolIndex, set: PortSet): CatalogEntry[] {
   const hits = new Set<number>();
   for (const [lo, hi] of set.intervals()) idx.index.forEachOverlap(lo, hi, (i) => hits.add(i));
   return [...hits].map((i) => idx.entries[i] as CatalogEntry);
-}
-
-/** Whether any interval of `ports` meets `set` (binary search in `set` per interval). */
-function overlaps(set: PortSet, ports: PortSet | undefined): boolean {
-  const b = ports?.bounds ?? [];
-  for (let i = 0; i < b.length; i += 2) {
-    const k = firstEndingAtOrAfter(set.bounds, b[i] as number);
-    if (2 * k < set.bounds.length && (set.bounds[2 * k] as number) <= (b[i + 1] as number)) return true;
-  }
-  return false;
 }
 
 function compareEntries(a: CatalogEntry, b: CatalogEntry): number {

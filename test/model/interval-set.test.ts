@@ -4,6 +4,7 @@ import { formatPorts, parsePortList, parsePortToken, ports, ALL_PORTS } from '..
 import { AddressSet } from '../../src/model/address-set.js';
 import { formatAddressSet, parseAddressList, parseAddressToken } from '../../src/model/ip.js';
 import { IntervalIndex } from '../../src/model/interval-index.js';
+import fc from 'fast-check';
 
 test('port sets merge, intersect, subtract and contain', () => {
   const a = ports([1, 10], [20, 30]);
@@ -99,6 +100,17 @@ test('fast paths for a small operand agree with the general merge (randomized)',
     assert.is(formatPorts(small.intersect(big)), naive(small, big, 'and'), `and' ${round}`);
     assert.is(formatPorts(big.subtract(small)), naive(big, small, 'minus'), `minus ${round}`);
   }
+});
+
+test('overlaps answers like a non-empty intersection, whichever side is larger (random port sets)', () => {
+  const set = fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 30 })), { maxLength: 40 }).map((pairs) => ports(...pairs.map(([lo, w]) => [lo, Math.min(400, lo + w)] as const)));
+  fc.assert(
+    fc.property(set, set, (a, b) => {
+      assert.is(a.overlaps(b), !a.intersect(b).isEmpty());
+      assert.is(b.overlaps(a), !a.intersect(b).isEmpty());
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test.run();
