@@ -8,6 +8,7 @@ import { portCover, servicePorts, type MatchSettings } from '../../engine/rule-m
 import type { PolicyUnit } from '../../engine/units.js';
 import type { Finding } from '../../findings/finding.js';
 import type { RequirementResult } from '../../findings/result.js';
+import { ruleGapFinding } from './findings.js';
 
 /** One BLOCK_CUTS_REQUIREMENT finding per cited block rule and requirement. */
 export function blockCutFindings(units: readonly PolicyUnit[], results: readonly RequirementResult[], settings: MatchSettings): Finding[] {
@@ -22,17 +23,7 @@ export function blockCutFindings(units: readonly PolicyUnit[], results: readonly
       if (rule === undefined || rule.action !== 'block' || seen.has(rule.id)) continue;
       seen.add(rule.id);
       const cut = res.missing.intersect(portCover(servicePorts(rule), settings));
-      out.push({
-        id: `block-cuts:${rule.id}~${req.id}`,
-        code: 'BLOCK_CUTS_REQUIREMENT',
-        severity: 'high',
-        args: { ruleId: rule.id, ruleName: rule.name, requirementId: req.id, component: req.component },
-        refs: [rule.source],
-        direction: req.direction,
-        protocol: req.protocol,
-        ports: cut.isEmpty() ? res.missing : cut,
-        requirementId: req.id,
-      });
+      out.push(ruleGapFinding('BLOCK_CUTS_REQUIREMENT', rule, req, cut.isEmpty() ? res.missing : cut));
     }
   }
   return out;

@@ -19,6 +19,7 @@ import { windowsDefault } from '../../engine/windows.js';
 import type { Finding } from '../../findings/finding.js';
 import type { RequirementResult } from '../../findings/result.js';
 import { evaluateRequirement } from '../gaps.js';
+import { ruleGapFinding } from './findings.js';
 
 /** Re-evaluations per requirement at most. */
 export const MAX_CANDIDATES = 16;
@@ -36,17 +37,7 @@ export function disabledGapFindings(units: readonly PolicyUnit[], results: reado
       if (rule.action === 'allow' && unit.ruleSet.semantics === 'windows' && !allowCanClose(unit, res, ctx)) continue;
       const patched = units.map((u) => (u === unit ? withRuleEnabled(u, position, ctx) : u));
       if (evaluateRequirement(missingOnly, patched, ctx).status !== 'allowed') continue;
-      out.push({
-        id: `disabled-would-close:${rule.id}~${req.id}`,
-        code: 'DISABLED_RULE_WOULD_CLOSE_GAP',
-        severity: 'medium',
-        args: { ruleId: rule.id, ruleName: rule.name, requirementId: req.id, component: req.component },
-        refs: [rule.source],
-        direction: req.direction,
-        protocol: req.protocol,
-        ports: res.missing,
-        requirementId: req.id,
-      });
+      out.push(ruleGapFinding('DISABLED_RULE_WOULD_CLOSE_GAP', rule, req, res.missing));
     }
   }
   return out;

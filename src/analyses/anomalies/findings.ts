@@ -3,9 +3,12 @@
  * `shadowed:<ruleId>`, `redundant:<ruleId>`, `overridden:<ruleId>`, `correlated:<earlierId>~<laterId>`,
  * `generalization:<ruleId>`, `pairs-capped:<kind>`. Refs list the rule itself first, then every other rule involved.
  */
+import type { PortSet } from '../../model/port-set.js';
+import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/source-ref.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Severity } from '../../findings/severity.js';
+import type { Requirement } from '../../requirements/types.js';
 import type { ChainVerdict } from './first-match.js';
 import type { Item } from './geometry.js';
 import type { PairSink } from './pairs.js';
@@ -41,6 +44,28 @@ export function windowsFinding(v: WindowsVerdict): Finding {
   return v.kind === 'overridden'
     ? { ...base, id: `overridden:${it.rule.id}`, code: 'ALLOW_OVERRIDDEN', severity: 'medium' }
     : { ...base, id: `redundant:${it.rule.id}`, code: 'RULE_REDUNDANT', severity: 'low' };
+}
+
+/** What a finding about one rule and one requirement's ports is: its id prefix and severity, by code. */
+const RULE_GAP = {
+  BLOCK_CUTS_REQUIREMENT: { prefix: 'block-cuts', severity: 'high' },
+  DISABLED_RULE_WOULD_CLOSE_GAP: { prefix: 'disabled-would-close', severity: 'medium' },
+} as const;
+
+/** BLOCK_CUTS_REQUIREMENT / DISABLED_RULE_WOULD_CLOSE_GAP: `rule` about the `ports` of requirement `req`. */
+export function ruleGapFinding(code: keyof typeof RULE_GAP, rule: Rule, req: Requirement, ports: PortSet): Finding {
+  const { prefix, severity } = RULE_GAP[code];
+  return {
+    id: `${prefix}:${rule.id}~${req.id}`,
+    code,
+    severity,
+    args: { ruleId: rule.id, ruleName: rule.name, requirementId: req.id, component: req.component },
+    refs: [rule.source],
+    direction: req.direction,
+    protocol: req.protocol,
+    ports,
+    requirementId: req.id,
+  };
 }
 
 /** The kept pairs, plus ANOMALY_PAIRS_CAPPED per kind when pairs were left out. */
