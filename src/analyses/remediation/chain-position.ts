@@ -10,7 +10,7 @@ import { NO_PORTS, ports, type PortSet } from '../../model/port-set.js';
 import type { Chain, Direction, Rule, RuleSet } from '../../model/rule.js';
 import { decideFirstMatch, type ChainView } from '../../engine/first-match.js';
 import { RuleIndex } from '../../engine/rule-index.js';
-import { portCover, servicePorts, type MatchSettings, type Probe } from '../../engine/rule-match.js';
+import type { MatchSettings, Probe } from '../../engine/rule-match.js';
 import { segmentsOf } from '../../engine/segments.js';
 import { chainLines, insertInChain, lineStarts } from './simulate.js';
 
@@ -34,31 +34,37 @@ export function blockedIn(rs: RuleSet, key: string, flow: ChainFlow, set: PortSe
 
 /**
  * Calls `f` with each port segment of `set` and the chain as that segment sees it (only the rules covering it).
- * `base`: the port index of a rule set that `rs` edits (appends to, or replaces a few rules of): it finds the rules
- * touching `set` without a scan of the whole set.
+ * `base`: the port index of a rule set that `rs` edits (appends to, or replaces a few rules of), reused for `rs`.
  */
 function forEachSegment(rs: RuleSet, key: string, flow: ChainFlow, set: PortSet, settings: MatchSettings, base: RuleIndex | undefined, f: (lo: number, hi: number, view: ChainView, probe: Probe) => void): void {
   // Only rules whose ports touch the set matter; within one segment each of them covers all of it or nothing.
-  const relevant = relevantRules(rs, flow.direction, set, settings, base);
-  const covers = relevant.map((r) => coverOf(r, settings));
+  const index = new RuleIndex(rs, settings, base);
+  const relevant = relevantPositions(index, flow.direction, set).map((p): Relevant => ({ rule: index.rule(p), cover: index.cover(p) }));
   const chains = new Map((rs.chains ?? []).map((c) => [c.key, c]));
   const inOrder = relevantInChainOrder(chains, relevant);
+  const covers = relevant.map((r) => r.cover);
   for (const [from, to] of set.intervals()) {
     for (const [lo, hi] of segmentsOf(from, to, covers)) {
       const view: ChainView = {
         hooks: [key],
         chain: (k) => chains.get(k),
-        rules: (k) => covering(inOrder(k), lo, settings),
+        rules: (k) => covering(inOrder(k), lo),
       };
       f(lo, hi, view, { direction: flow.direction, protocol: flow.protocol, port: lo, universe: flow.universe });
     }
   }
 }
 
+/** A rule touching the ports of a placement, with its service-port cover. */
+interface Relevant {
+  readonly rule: Rule;
+  readonly cover: PortSet;
+}
+
 /** Per chain, the relevant rules in chain order (each chain's rule list is scanned once, when first walked). */
-function relevantInChainOrder(chains: ReadonlyMap<string, Chain>, relevant: readonly Rule[]): (key: string) => readonly Rule[] {
-  const byId = new Map(relevant.map((r) => [r.id, r]));
-  const lists = new Map<string, Rule[]>();
+function relevantInChainOrder(chains: ReadonlyMap<string, Chain>, relevant: readonly Relevant[]): (key: string) => readonly Relevant[] {
+  const byId = new Map(relevant.map((r) => [r.rule.id, r]));
+  const lists = new Map<string, Relevant[]>();
   return (key) => {
     let list = lists.get(key);
     if (list === undefined) {
@@ -74,8 +80,8 @@ function relevantInChainOrder(chains: ReadonlyMap<string, Chain>, relevant: read
 }
 
 /** The rules whose service ports cover `port`, one at a time (a walk stops at the first decision). */
-function* covering(rules: readonly Rule[], port: number, settings: MatchSettings): Generator<Rule> {
-  for (const r of rules) if (coverOf(r, settings).has(port)) yield r;
+function* covering(rules: readonly Relevant[], port: number): Generator<Rule> {
+  for (const r of rules) if (r.cover.has(port)) yield r.rule;
 }
 
 /**
@@ -112,24 +118,11 @@ function upperBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** The rules of `direction` whose service ports touch `set`, in rule order. */
-function relevantRules(rs: RuleSet, direction: Direction, set: PortSet, settings: MatchSettings, base: RuleIndex | undefined): Rule[] {
-  if (base === undefined) return rs.rules.filter((r) => r.direction === direction && coverOf(r, settings).overlaps(set));
-  const index = new RuleIndex(rs, settings, base);
+/** Positions of the rules of `direction` whose service ports touch `set`, ascending. */
+function relevantPositions(index: RuleIndex, direction: Direction, set: PortSet): number[] {
   const at = new Set<number>();
   for (const [from, to] of set.intervals()) for (const p of index.candidates(direction, from, to)) at.add(p);
-  return [...at].sort((a, b) => a - b).map((p) => index.rule(p));
-}
-
-const coverCache = new WeakMap<Rule, { settings: MatchSettings; cover: PortSet }>();
-
-/** A rule's service-port cover, memoized (the simulation asks for every rule at every candidate position). */
-function coverOf(rule: Rule, settings: MatchSettings): PortSet {
-  const c = coverCache.get(rule);
-  if (c !== undefined && c.settings === settings) return c.cover;
-  const cover = portCover(servicePorts(rule), settings);
-  coverCache.set(rule, { settings, cover });
-  return cover;
+  return [...at].sort((a, b) => a - b);
 }
 
 /** Number of rule positions (iptables lines) in the chain. */
