@@ -8,8 +8,6 @@ import type { RuleSet } from '../src/model/rule.js';
 import { addressText, portText, ruleLine } from '../src/model/rule-text.js';
 import { formatRef } from '../src/model/source-ref.js';
 
-export { ruleLine };
-
 /** The whole rule set as text: settings, chains, rules, diagnostics and the line accounting. */
 export function ruleListingText(rs: RuleSet): string {
   const lines: string[] = [`semantics: ${rs.semantics}; families: ${rs.families.join(',')}; directions: ${rs.directions.join(',')}`];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { detectFormat } from '../../parsers/index.js';
-import { ruleLine } from '../../reports/rule-listing.js';
+import { ruleLine } from '../../src/model/rule-text.js';
 import { decode } from '../../src/input/decode.js';
 import { ROOT } from '../cli/run-cli.js';
 
