@@ -57,9 +57,9 @@ export function planWindowsGap(unit: PolicyUnit, req: Requirement, ctx: EvalCont
   rs = withRule(rs, allowRule({ id: `k2audit-fix:${req.id}`, name, file: unit.file, req, ports: after.missing, remote, profiles: [fw] }));
   plan.commands.push(...addRuleCommands({ name, direction: req.direction, protocol: req.protocol, ports: after.missing, profiles: [fw], remote: remote.isAny() ? undefined : remote }));
   plan.steps.push(words.addAllow(req.direction, after.missing, req.protocol, remote, fw));
-  // Nothing narrowed: the rule just added is the probe narrowBlockers tried (same ports, scope and profile), so its
-  // last trial is this check.
-  const check = untouched && narrowed.trial !== undefined ? narrowed.trial : evaluateIn(rs, unit.file, req, ctx, unit);
+  // When the ports still missing are the probe's, the rule just added is the probe narrowBlockers last tried on this
+  // very rule set (same ports, scope and profile; only its name differs), so that trial is this check.
+  const check = narrowed.trial !== undefined && after.missing.equals(first.missing) ? narrowed.trial : evaluateIn(rs, unit.file, req, ctx, unit);
   return check.status === 'allowed' ? plan : { ...plan, manual: words.unresolved(check) };
 }
 
