@@ -9,6 +9,7 @@ import type { AuditResult } from '../findings/result.js';
 import type { Severity } from '../findings/severity.js';
 import type { StageTimer } from '../engine/stage-timer.js';
 import { UsageError } from './errors.js';
+import { tuneForRuleCount } from './jit-tuning.js';
 import { loadInputAsync, loadOptionsFrom } from './load-input-async.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from './options.js';
 
@@ -33,6 +34,7 @@ export async function auditHost(exports: readonly string[], args: AuditArgs, env
   timer?.mark('requirements');
   const inputs: LoadedInput[] = [];
   for (const p of exports) inputs.push(await loadInputAsync(p, loadOptionsFrom(args, timer)));
+  tuneForRuleCount(inputs.reduce((n, i) => n + i.ruleSet.rules.length, 0));
   const generatedAt = reportTime(args.timestamp, env);
   const settings = matchSettingsFrom(args.iface, args.rpcRange);
   const waivers = args.waivers === undefined || args.waivers.length === 0 ? undefined : await waiversFrom(args.waivers);

@@ -2,7 +2,10 @@
 /**
  * @fileoverview The `k2audit` executable: runs main() with the process's arguments and streams.
  */
+import { tuneForShortRun } from './jit-tuning.js';
 import { main } from './main.js';
+
+tuneForShortRun();
 
 const code = await main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
