@@ -12,7 +12,7 @@ import { returnTrafficFindings } from '../analyses/return-traffic.js';
 import { evaluateRequirement } from '../analyses/gaps.js';
 import type { Finding } from '../findings/finding.js';
 import type { AuditResult, InputSummary } from '../findings/result.js';
-import { severityRank, type Severity } from '../findings/severity.js';
+import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { failingFindings } from '../findings/verdict.js';
 import { applyWaivers } from '../analyses/waivers.js';
 import type { Waiver } from '../waivers/types.js';
@@ -88,7 +88,9 @@ export function audit(inputs: readonly LoadedInput[], requirements: RequirementS
   };
 }
 
-/** Severity (worst first), then id. */
+/** Severity (worst first), then id: one bucket per severity, each sorted by id (stable, as one sort by both would be). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const buckets = SEVERITIES.map((): Finding[] => []);
+  for (const f of findings) (buckets[SEVERITIES.indexOf(f.severity)] as Finding[]).push(f);
+  return buckets.flatMap((b) => b.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
 }
