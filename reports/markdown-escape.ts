@@ -17,13 +17,15 @@ const MD_SPECIAL = /[\u0000-\u001f\u007f\u2028\u2029\\`*[\]|&<>]/;
  */
 export function mdText(text: string): string {
   if (!MD_SPECIAL.test(text)) return text;
-  return text
-    .replace(CONTROL, ' ')
-    .replace(/[\\`*[\]|]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  // One pass over the text: a replacement is never scanned again.
+  return text.replace(MD_EACH, (c) => MD_REPLACEMENT[c] ?? ' ');
 }
+
+/** What mdText changes, one match at a time (a CRLF pair is one match: one space). */
+const MD_EACH = /\r\n|[\u0000-\u001f\u007f\u2028\u2029\\`*[\]|&<>]/g;
+
+/** Replacements of the characters mdText escapes; every other match (a control character or CRLF) becomes a space. */
+const MD_REPLACEMENT: Readonly<Record<string, string>> = { '\\': '\\\\', '`': '\\`', '*': '\\*', '[': '\\[', ']': '\\]', '|': '\\|', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Escapes text for raw HTML inside Markdown (`<summary>`), where backslash escapes do not apply. */
 export function htmlText(text: string): string {
