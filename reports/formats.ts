@@ -2,7 +2,7 @@
  * @fileoverview The lazy reporter registry: format ids and file extensions, and each reporter's module loaded only
  * when its format is asked for. Adding a format = one file plus one line in REPORTER_MODULES.
  */
-import type { Reporter } from './types.js';
+import type { ChunkedReporter, Reporter } from './types.js';
 
 /** Imports each format's module and yields its reporter, by `--format` value (registry order). */
 const REPORTER_MODULES = {
@@ -29,4 +29,18 @@ export function isReportFormat(name: string): name is ReportFormat {
 /** The reporter of a format, its module imported on first use. */
 export function loadReporter(format: ReportFormat): Promise<Reporter> {
   return REPORTER_MODULES[format]();
+}
+
+/** Formats whose reporter can also hand out its text in pieces (the ones that grow large with the findings). */
+const CHUNKED_MODULES: Partial<Record<ReportFormat, () => Promise<ChunkedReporter>>> = {
+  json: async () => (await import('./json.js')).jsonReportChunks,
+  md: async () => (await import('./markdown.js')).markdownReportChunks,
+};
+
+/** The reporter of a format in pieces: streamed where the format can, else its whole text as one piece. */
+export async function loadChunkedReporter(format: ReportFormat): Promise<ChunkedReporter> {
+  const chunked = CHUNKED_MODULES[format];
+  if (chunked !== undefined) return chunked();
+  const whole = await loadReporter(format);
+  return (result, options) => [whole(result, options)];
 }

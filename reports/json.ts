@@ -8,6 +8,8 @@ import { formatRef } from '../src/model/source-ref.js';
 import { findingKind, type Finding } from '../src/findings/finding.js';
 import { findingText } from './finding-text.js';
 import type { AuditResult, Citation, InputSummary, RequirementResult } from '../src/findings/result.js';
+import type { RemediationItem } from '../src/findings/remediation.js';
+import { prettyObject, StreamedArray } from './json-pretty.js';
 import { requirementCounts, severityCounts } from './summary.js';
 import type { ReportOptions } from './types.js';
 
@@ -16,37 +18,43 @@ export const JSON_SCHEMA_VERSION = 1;
 
 /** Renders the result as pretty-printed JSON followed by a newline. */
 export function jsonReport(result: AuditResult, options: ReportOptions): string {
-  return `${JSON.stringify(toJson(result, options), null, 2)}\n`;
+  return [...jsonReportChunks(result, options)].join('');
 }
 
-/** The JSON document as a plain object (exported for tests and for embedding in other reports). */
-export function toJson(result: AuditResult, options: ReportOptions): Record<string, unknown> {
+/** jsonReport's text in pieces (one per array element of inputs, requirements, findings and remediation). */
+export function* jsonReportChunks(result: AuditResult, options: ReportOptions): Generator<string> {
+  yield* prettyObject(jsonEntries(result, options));
+  yield '\n';
+}
+
+/** The JSON document's top-level members, in contract order; the long arrays are made element by element. */
+function jsonEntries(result: AuditResult, options: ReportOptions): [string, unknown][] {
+  return [
+    ['schemaVersion', JSON_SCHEMA_VERSION],
+    ['tool', { name: result.tool.name, version: result.tool.version }],
+    ['generatedAt', result.generatedAt],
+    ['ticket', options.ticket ?? result.ticket ?? null],
+    ['requirementSetVersion', result.requirementSet.version],
+    ['profile', { name: result.requirementSet.profile, features: [...result.requirementSet.features], firewallProfile: result.firewallProfile }],
+    ['failOn', result.failOn],
+    ['inputs', new StreamedArray(result.inputs, inputJson)],
+    ['verdict', result.verdict],
+    ['waivers', result.waivers === undefined ? undefined : { ...result.waivers, files: [...result.waivers.files] }],
+    ['summary', { requirements: requirementCounts(result), findings: severityCounts(result) }],
+    ['requirements', new StreamedArray(result.requirements, requirementJson)],
+    ['findings', new StreamedArray(result.findings, findingJson)],
+    ['remediation', new StreamedArray(result.remediation, remediationJson)],
+  ];
+}
+
+function remediationJson(i: RemediationItem): Record<string, unknown> {
   return {
-    schemaVersion: JSON_SCHEMA_VERSION,
-    tool: { name: result.tool.name, version: result.tool.version },
-    generatedAt: result.generatedAt,
-    ticket: options.ticket ?? result.ticket ?? null,
-    requirementSetVersion: result.requirementSet.version,
-    profile: {
-      name: result.requirementSet.profile,
-      features: [...result.requirementSet.features],
-      firewallProfile: result.firewallProfile,
-    },
-    failOn: result.failOn,
-    inputs: result.inputs.map(inputJson),
-    verdict: result.verdict,
-    ...(result.waivers === undefined ? {} : { waivers: { ...result.waivers, files: [...result.waivers.files] } }),
-    summary: { requirements: requirementCounts(result), findings: severityCounts(result) },
-    requirements: result.requirements.map(requirementJson),
-    findings: result.findings.map(findingJson),
-    remediation: result.remediation.map((i) => ({
-      id: i.id,
-      requirement: i.requirementId ?? null,
-      finding: i.findingId ?? null,
-      action: i.action,
-      summary: i.summary,
-      commands: i.commands.map((c) => ({ dialect: c.dialect, text: c.text })),
-    })),
+    id: i.id,
+    requirement: i.requirementId ?? null,
+    finding: i.findingId ?? null,
+    action: i.action,
+    summary: i.summary,
+    commands: i.commands.map((c) => ({ dialect: c.dialect, text: c.text })),
   };
 }
 

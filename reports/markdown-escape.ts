@@ -42,9 +42,14 @@ export type Align = 'left' | 'right';
 
 /** A GFM table; every header and cell is escaped with mdText. */
 export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly Align[]): string {
+  return [...mdTableChunks(header, rows, align)].join('');
+}
+
+/** mdTable's text in pieces, one per line (rows are made as they are written). */
+export function* mdTableChunks(header: readonly string[], rows: Iterable<readonly string[]>, align?: readonly Align[]): Generator<string> {
   const sep = header.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
-  const lines = [row(header), `|${sep.join('|')}|`, ...rows.map(row)];
-  return lines.join('\n');
+  yield `${row(header)}\n|${sep.join('|')}|`;
+  for (const r of rows) yield `\n${row(r)}`;
 }
 
 function row(cells: readonly string[]): string {

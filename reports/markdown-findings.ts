@@ -6,25 +6,36 @@ import { findingKind, type Finding } from '../src/findings/finding.js';
 import { findingText } from './finding-text.js';
 import type { AuditResult, InputSummary } from '../src/findings/result.js';
 import { SEVERITIES, type Severity } from '../src/findings/severity.js';
-import { htmlText, mdTable, mdText } from './markdown-escape.js';
+import { htmlText, mdTable, mdTableChunks, mdText } from './markdown-escape.js';
 import { severityBreakdown } from './markdown-header.js';
 
 /** Above this many diagnostics an input's table is collapsed in `<details>`. */
 export const DIAGNOSTICS_EXPANDED_MAX = 10;
 
-/** One table per severity that has findings, critical first; findings keep the result's order. */
-export function findingSections(result: AuditResult): string {
-  if (result.findings.length === 0) return 'No findings.';
+/**
+ * One table per severity that has findings, critical first; findings keep the result's order. In pieces (one per
+ * table row), so a large report is written as it is made.
+ */
+export function* findingSectionChunks(result: AuditResult): Generator<string> {
+  if (result.findings.length === 0) {
+    yield 'No findings.';
+    return;
+  }
   const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, []]));
   for (const f of result.findings) bySeverity.get(f.severity)?.push(f);
-  const blocks: string[] = [];
+  let first = true;
   for (const sev of SEVERITIES) {
     const group = bySeverity.get(sev) ?? [];
     if (group.length === 0) continue;
     const title = `${sev.charAt(0).toUpperCase()}${sev.slice(1)}`;
-    blocks.push(`### ${title} (${group.length})`, mdTable(['Id', 'Kind', 'Finding', 'Rules', 'Exposes'], group.map(findingRow)));
+    yield `${first ? '' : '\n\n'}### ${title} (${group.length})\n\n`;
+    first = false;
+    yield* mdTableChunks(['Id', 'Kind', 'Finding', 'Rules', 'Exposes'], mapped(group, findingRow));
   }
-  return blocks.join('\n\n');
+}
+
+function* mapped<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 function findingRow(f: Finding): string[] {

@@ -4,7 +4,7 @@
  * Every input-derived string goes through markdown-escape.ts; the only time shown is result.generatedAt.
  */
 import type { AuditResult } from '../src/findings/result.js';
-import { diagnosticSections, findingSections } from './markdown-findings.js';
+import { diagnosticSections, findingSectionChunks } from './markdown-findings.js';
 import { inputsTable, signOffHeader, verdictLine } from './markdown-header.js';
 import { remediationSection } from './markdown-remediation.js';
 import { requirementTable, summaryTables } from './markdown-requirements.js';
@@ -14,27 +14,38 @@ const BLANK = '________________________';
 
 /** Renders the whole report; ends with a single newline. */
 export function markdownReport(result: AuditResult, options: ReportOptions): string {
-  const blocks = [
-    '# k2audit report',
-    verdictLine(result),
-    '## Sign-off header',
-    signOffHeader(result, options),
-    '### Inputs',
-    inputsTable(result),
-    '## Summary',
-    summaryTables(result),
-    '## Requirements',
-    requirementTable(result),
-    '## Findings',
-    findingSections(result),
-    '## Remediation',
-    remediationSection(result),
-    '## Input diagnostics',
-    diagnosticSections(result),
-    '## Sign-off',
-    signOffBlock(),
+  return [...markdownReportChunks(result, options)].join('');
+}
+
+/** markdownReport's text in pieces (the findings tables row by row), so a large report is written as it is made. */
+export function* markdownReportChunks(result: AuditResult, options: ReportOptions): Generator<string> {
+  const blocks: (() => string | Iterable<string>)[] = [
+    () => '# k2audit report',
+    () => verdictLine(result),
+    () => '## Sign-off header',
+    () => signOffHeader(result, options),
+    () => '### Inputs',
+    () => inputsTable(result),
+    () => '## Summary',
+    () => summaryTables(result),
+    () => '## Requirements',
+    () => requirementTable(result),
+    () => '## Findings',
+    () => findingSectionChunks(result),
+    () => '## Remediation',
+    () => remediationSection(result),
+    () => '## Input diagnostics',
+    () => diagnosticSections(result),
+    () => '## Sign-off',
+    () => signOffBlock(),
   ];
-  return `${blocks.join('\n\n')}\n`;
+  for (let i = 0; i < blocks.length; i++) {
+    if (i > 0) yield '\n\n';
+    const block = (blocks[i] as () => string | Iterable<string>)();
+    if (typeof block === 'string') yield block;
+    else yield* block;
+  }
+  yield '\n';
 }
 
 /** Lines for the reviewer to fill in. */

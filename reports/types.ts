@@ -11,3 +11,6 @@ export interface ReportOptions {
 
 /** A reporter returns the whole report; it never prints, reads files or looks at the clock. */
 export type Reporter = (result: AuditResult, options: ReportOptions) => string;
+
+/** A reporter's text in pieces, in order (joined, exactly the Reporter's text), so a large report is written as it is made. */
+export type ChunkedReporter = (result: AuditResult, options: ReportOptions) => Iterable<string>;

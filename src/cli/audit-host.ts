@@ -2,7 +2,7 @@
  * @fileoverview One host's audit from command-line options: load its exports, resolve requirements and waivers,
  * run the engine, render the reports. Shared by `compare` and the fleet workers.
  */
-import { loadReporter, type ReportFormat } from '../../reports/formats.js';
+import { loadChunkedReporter, type ReportFormat } from '../../reports/formats.js';
 import type { Direction, FirewallProfile } from '../model/rule.js';
 import { audit, type LoadedInput } from '../engine/audit.js';
 import type { AuditResult } from '../findings/result.js';
@@ -53,10 +53,16 @@ export async function auditHost(exports: readonly string[], args: AuditArgs, env
   return outcome.result;
 }
 
-/** Renders each requested format (only the requested reporters are loaded). */
-export async function renderReports(result: AuditResult, formats: readonly ReportFormat[], ticket: string | undefined): Promise<Map<ReportFormat, string>> {
+/**
+ * Each requested format's report, as pieces made while they are consumed (only the requested reporters are loaded):
+ * a large report is written as it is rendered instead of held whole in memory.
+ */
+export async function reportPieces(result: AuditResult, formats: readonly ReportFormat[], ticket: string | undefined): Promise<Map<ReportFormat, Iterable<string>>> {
   const options = ticket === undefined ? {} : { ticket };
-  const rendered = new Map<ReportFormat, string>();
-  for (const f of formats) rendered.set(f, (await loadReporter(f))(result, options));
-  return rendered;
+  const pieces = new Map<ReportFormat, Iterable<string>>();
+  for (const f of formats) {
+    const reporter = await loadChunkedReporter(f);
+    pieces.set(f, { [Symbol.iterator]: () => reporter(result, options)[Symbol.iterator]() });
+  }
+  return pieces;
 }

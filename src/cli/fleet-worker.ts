@@ -7,7 +7,7 @@ import { REPORT_EXTENSIONS, type ReportFormat } from '../../reports/formats.js';
 import type { HostSummary } from '../findings/fleet.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
 import { failingFindings } from '../findings/verdict.js';
-import { auditHost, renderReports, type AuditArgs } from './audit-host.js';
+import { auditHost, reportPieces, type AuditArgs } from './audit-host.js';
 import { isKnownError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -26,9 +26,9 @@ export async function runHostTask(t: HostTask): Promise<HostSummary> {
   try {
     const result = await auditHost(t.files, t.args, t.env);
     const reports: string[] = [];
-    for (const [format, text] of await renderReports(result, t.formats, t.args.ticket)) {
+    for (const [format, pieces] of await reportPieces(result, t.formats, t.args.ticket)) {
       const path = join(t.outDir, t.host, `k2audit-report${REPORT_EXTENSIONS[format]}`);
-      writeAtomic(path, text);
+      writeAtomic(path, pieces);
       reports.push(path);
     }
     const findings = { ...empty };

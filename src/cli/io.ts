@@ -36,26 +36,60 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * Writes a file atomically: a temporary file in the same directory, flushed, then renamed over the target,
- * so an interrupted run never leaves a partial report that looks complete. Failures are UsageErrors (one line, exit 2).
+ * so an interrupted run never leaves a partial report that looks complete. `content` may come in pieces (a report
+ * streamed as it is rendered): they are written as they come. Failures to write are UsageErrors (one line, exit 2);
+ * anything else thrown while the pieces are made is rethrown as it is, after the temporary file is removed.
  */
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | Iterable<string>): void {
   // Unpredictable and created exclusively (never through a planted symlink); the name ends in .tmp, never in a report
   // extension, so a file left by a killed run cannot be mistaken for a report.
   const tmp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(tmp, 'wx');
+    fsStep(() => mkdirSync(dirname(path), { recursive: true }));
+    const fd = fsStep(() => openSync(tmp, 'wx'));
     try {
-      writeAll(fd, content);
-      fsyncSync(fd);
+      if (typeof content === 'string') writeAll(fd, content);
+      else writeChunks(fd, content);
+      fsStep(() => fsyncSync(fd));
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
+    fsStep(() => renameSync(tmp, path));
   } catch (e) {
     removeQuietly(tmp);
-    throw new UsageError(`cannot write ${path}: ${describeFsError(e)}`);
+    if (e instanceof FsFailure) throw new UsageError(`cannot write ${path}: ${describeFsError(e.cause)}`);
+    throw e;
   }
+}
+
+/** A file-system call that failed (as opposed to an error from making the content). */
+class FsFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+function fsStep<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new FsFailure(e);
+  }
+}
+
+/** Pieces are gathered to about this many characters per write. */
+const CHUNK_CHARS = 1 << 20;
+
+function writeChunks(fd: number, pieces: Iterable<string>): void {
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < CHUNK_CHARS) continue;
+    writeAll(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  }
+  if (size > 0) writeAll(fd, pending.join(''));
 }
 
 /**
@@ -66,8 +100,8 @@ function writeAll(fd: number, content: string): void {
   const bytes = Buffer.from(content, 'utf8');
   let at = 0;
   while (at < bytes.length) {
-    const n = writeSync(fd, bytes, at, bytes.length - at);
-    if (n <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    const n = fsStep(() => writeSync(fd, bytes, at, bytes.length - at));
+    if (n <= 0) throw new FsFailure(Object.assign(new Error('short write'), { code: 'ENOSPC' }));
     at += n;
   }
 }

@@ -4,7 +4,8 @@
  * is absent or a complete report (the JSON parses, the Markdown ends with its sign-off block) and every other file
  * is a `.tmp` leftover that no one can take for a report. Unwritable targets (a path under a regular file, a name too
  * long, a directory in the way, a full disk) end with one clear line and exit 2, without leaving a report or a
- * temporary file; a symlink planted at a temp-file name is never followed.
+ * temporary file; a symlink planted at a temp-file name is never followed. A report written in pieces is written
+ * whole, and an error while making the pieces is passed on as it is (not as a write failure), leaving no file.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -178,6 +179,21 @@ test('a symlink planted at the old predictable temp name is not followed; the te
   assert.is(readFileSync(target, 'utf8'), '# report\n');
   assert.ok(existsSync(`${target}.${process.pid}.tmp`), 'the planted link is left alone');
   assert.equal(readdirSync(dir).sort(), ['report.md', `report.md.${process.pid}.tmp`, 'victim.txt']);
+});
+
+test('a report in pieces: written whole (pieces gathered past the write size); an error while making them leaves nothing', () => {
+  const dir = tempDir();
+  const target = join(dir, 'report.json');
+  const pieces = Array.from({ length: 3000 }, (_, i) => `${'é'.repeat(i % 700)}|${i}\n`);
+  writeAtomic(target, pieces);
+  assert.is(readFileSync(target, 'utf8'), pieces.join(''));
+  const failing = join(dir, 'failing.json');
+  function* broken(): Generator<string> {
+    yield 'x'.repeat(2 << 20);
+    throw new RangeError('renderer bug');
+  }
+  assert.throws(() => writeAtomic(failing, broken()), (e: unknown) => e instanceof RangeError && e.message === 'renderer bug');
+  assert.equal(readdirSync(dir).sort(), ['report.json'], 'no report and no temp file for the failed one');
 });
 
 test.run();

@@ -6,7 +6,7 @@ import { failingFindings } from '../../findings/verdict.js';
 import { StageTimer } from '../../engine/stage-timer.js';
 import { fixScript, scriptDialect } from '../../analyses/remediation/index.js';
 import type { RemediationItem } from '../../findings/remediation.js';
-import { auditHost, renderReports, type AuditArgs } from '../audit-host.js';
+import { auditHost, reportPieces, type AuditArgs } from '../audit-host.js';
 import { UsageError } from '../errors.js';
 import { outputTargets, writeAtomic } from '../io.js';
 
@@ -31,15 +31,14 @@ export async function runCompare(args: CompareArgs, io: CommandIO): Promise<numb
   const targets = outputTargets(formats, args.out, 'k2audit-report', REPORT_EXTENSIONS);
   const timer = io.env['K2AUDIT_TIMINGS'] === '1' ? new StageTimer(() => performance.now()) : undefined;
   const result = await auditHost(args.exports, args, io.env, timer);
-  const rendered = await renderReports(result, formats, args.ticket);
-  timer?.mark('render');
-  for (const [format, text] of rendered) {
+  // Reports are rendered while they are written (`report` = render + write).
+  for (const [format, pieces] of await reportPieces(result, formats, args.ticket)) {
     const target = targets.get(format);
-    if (target === undefined) io.stdout(text);
-    else writeAtomic(target, text);
+    if (target === undefined) io.stdout([...pieces].join(''));
+    else writeAtomic(target, pieces);
   }
   if (args.fixScript !== undefined) writeFixScript(args.fixScript, result.remediation);
-  timer?.mark('write');
+  timer?.mark('report');
   if (timer !== undefined) io.stderr(`k2audit-timings ${JSON.stringify({ ...roundAll(timer.stages), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   if (!args.quiet) {
     const counts = result.requirements.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
