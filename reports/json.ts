@@ -112,9 +112,9 @@ function requirementJson(r: RequirementResult): Record<string, unknown> {
   };
 }
 
-/** A finding in the JSON contract's shape (shared with the diff report). */
+/** A finding in the JSON contract's shape (shared with the diff report). No spreads: one object per finding. */
 export function findingJson(f: Finding): Record<string, unknown> {
-  return {
+  const out: Record<string, unknown> = {
     id: f.id,
     code: f.code,
     kind: findingKind(f.code),
@@ -125,9 +125,10 @@ export function findingJson(f: Finding): Record<string, unknown> {
     ports: pairs(f.ports),
     rules: f.refs.map(formatRef),
     requirement: f.requirementId ?? null,
-    exposes: [...(f.exposes ?? [])],
-    ...(f.waiver === undefined ? {} : { waiver: { ...f.waiver } }),
+    exposes: f.exposes ?? [],
   };
+  if (f.waiver !== undefined) out['waiver'] = { ...f.waiver };
+  return out;
 }
 
 function pairs(set: PortSet | undefined): [number, number][] {

@@ -125,7 +125,7 @@ function build(facts: OpeningFacts, s: Subject, refs: readonly SourceRef[] = [s.
     id: `over-permissive:${s.id}`,
     code: 'RULE_OVER_PERMISSIVE',
     severity,
-    args: { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep), ...(s.upperBound === true ? { upperBound: true as const } : {}) },
+    args: s.upperBound === true ? { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep), upperBound: true } : { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep) },
     refs,
     direction: s.direction,
     protocol: s.protocol,

@@ -86,11 +86,11 @@ export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContex
       while (e < events.length && (events[e] as Ev).at <= lo) applyEvent(active, events[e++] as Ev, layout);
       const hi = e < events.length ? Math.min(to, (events[e] as Ev).at - 1) : to;
       const trace = traceFor?.(lo, hi);
-      const base: Probe = { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe };
+      // Probes written out in full (no object spread: one per segment).
       const decision =
         layout === undefined
-          ? decideWindows(unit.ruleSet, rulesInto(scratch, unit, active.get('') ?? []), { ...base, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
-          : decideFirstMatch(chainView(unit, layout, active, flow.direction), base, ctx.settings, trace);
+          ? decideWindows(unit.ruleSet, rulesInto(scratch, unit, active.get('') ?? []), { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
+          : decideFirstMatch(chainView(unit, layout, active, flow.direction), { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe }, ctx.settings, trace);
       yield { lo, hi, decision };
       lo = hi + 1;
     }

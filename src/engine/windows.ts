@@ -31,7 +31,7 @@ function close(b: Bucket): Bucket {
     low.add(bounds.low);
     high.add(bounds.high);
   }
-  return { ...b, low: low.toSet(), high: high.toSet() };
+  return { rules: b.rules, low: low.toSet(), high: high.toSet() };
 }
 
 // A rule that covers many segments contributes the same thing to most of them: its whole `high` (with its reasons,

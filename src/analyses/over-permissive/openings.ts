@@ -13,7 +13,11 @@ export type Openings = Map<Rule, { keys: number[]; upperBound: boolean }>;
 
 /** The openings by rule id, in rule-set order. */
 export function collectOpenings(unit: PolicyUnit, space: BoxSpace, opened: Openings): Map<string, RuleOpening> {
-  const entries = [...opened].map(([rule, o]): RuleOpening => ({ rule, opened: space.decode(merge(o.keys)), ...(o.upperBound ? { upperBound: true as const } : {}) }));
+  const entries: RuleOpening[] = [];
+  for (const [rule, o] of opened) {
+    const ports = space.decode(merge(o.keys));
+    entries.push(o.upperBound ? { rule, opened: ports, upperBound: true } : { rule, opened: ports });
+  }
   entries.sort((a, b) => (unit.index.position.get(a.rule.id) ?? 0) - (unit.index.position.get(b.rule.id) ?? 0));
   return new Map(entries.map((e) => [e.rule.id, e]));
 }
