@@ -83,15 +83,17 @@ function planUnit(unit: PolicyUnit, req: Requirement, ctx: EvalContext, openGaps
 }
 
 function findingItem(findingId: string, ruleId: string, units: readonly PolicyUnit[], required: RequiredPorts, ctx: EvalContext): RemediationItem {
-  const base = { id: `fix:${findingId}`, findingId };
+  // Written out, not spread: a large estate has one item per over-permissive rule (tens of thousands).
+  const id = `fix:${findingId}`;
   for (const unit of units) {
     const d = defaultItem(unit, ruleId, required, ctx);
-    if (d !== undefined) return { ...base, ...d };
+    if (d !== undefined) return { id, findingId, action: d.action, summary: d.summary, commands: d.commands };
     const p = unit.index.position.get(ruleId);
     if (p === undefined) continue;
-    return { ...base, ...planReplace(unit, unit.index.rule(p), required, ctx) };
+    const r = planReplace(unit, unit.index.rule(p), required, ctx);
+    return { id, findingId, action: r.action, summary: r.summary, commands: r.commands };
   }
-  return { ...base, action: 'manual', summary: words.ruleMissing(ruleId), commands: [] };
+  return { id, findingId, action: 'manual', summary: words.ruleMissing(ruleId), commands: [] };
 }
 
 /** Union of the missing ports of every open gap, by direction and protocol. */
