@@ -14,7 +14,8 @@ export class StreamedArray<T> {
 
 /**
  * The pieces of `JSON.stringify(object, null, 2)` for an object given as its entries in order, where a StreamedArray
- * stands for the array of its mapped items. Entries whose value is undefined are left out, as JSON.stringify does.
+ * stands for the array of its mapped items. Values are JSON data; entries whose value is undefined are left out, as
+ * JSON.stringify does.
  */
 export function* prettyObject(entries: Iterable<readonly [string, unknown]>): Generator<string> {
   let first = true;
@@ -23,7 +24,7 @@ export function* prettyObject(entries: Iterable<readonly [string, unknown]>): Ge
     yield `${first ? '{' : ','}\n  ${JSON.stringify(key)}: `;
     first = false;
     if (value instanceof StreamedArray) yield* prettyArray(value);
-    else yield indented(JSON.stringify(value, null, 2), '\n  ');
+    else yield member(value);
   }
   yield first ? '{}' : '\n}';
 }
@@ -33,15 +34,25 @@ function* prettyArray<T>(a: StreamedArray<T>): Generator<string> {
     yield '[]';
     return;
   }
-  for (let i = 0; i < a.items.length; i++) {
-    // An element that maps to undefined (or a function) is null in an array, as JSON.stringify writes it.
-    const text = JSON.stringify(a.map(a.items[i] as T), null, 2) as string | undefined;
-    yield `${i === 0 ? '[' : ','}\n    ${text === undefined ? 'null' : indented(text, '\n    ')}`;
-  }
+  for (let i = 0; i < a.items.length; i++) yield `${i === 0 ? '[' : ','}\n    ${element(a.map(a.items[i] as T))}`;
   yield '\n  ]';
 }
 
-/** Text nested one level deeper: JSON has no raw line breaks except between its own lines (strings escape them). */
-function indented(text: string, newline: string): string {
-  return text.includes('\n') ? text.replace(/\n/g, newline) : text;
+// A value's text at its depth is cut out of JSON.stringify's text of a one-member wrapper, which indents it exactly
+// as the whole document would (no second pass over the text to indent it).
+const MEMBER_HEAD = '{\n  "x": ';
+const MEMBER_TAIL = '\n}';
+const ELEMENT_HEAD = '{\n  "x": [\n    ';
+const ELEMENT_TAIL = '\n  ]\n}';
+
+/** The text of a top-level member's value (not undefined). */
+function member(value: unknown): string {
+  const text = JSON.stringify({ x: value }, null, 2);
+  return text.slice(MEMBER_HEAD.length, text.length - MEMBER_TAIL.length);
+}
+
+/** The text of an element of a top-level array member (undefined and functions are null there, as in any array). */
+function element(value: unknown): string {
+  const text = JSON.stringify({ x: [value] }, null, 2);
+  return text.slice(ELEMENT_HEAD.length, text.length - ELEMENT_TAIL.length);
 }

@@ -75,29 +75,34 @@ function fsStep<T>(f: () => T): T {
   }
 }
 
-/** Pieces are gathered to about this many characters per write. */
-const CHUNK_CHARS = 1 << 20;
+/** Pieces are encoded into a buffer of this many bytes, written when the next piece might not fit. */
+const CHUNK_BYTES = 1 << 20;
 
 function writeChunks(fd: number, pieces: Iterable<string>): void {
-  let pending: string[] = [];
-  let size = 0;
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   for (const piece of pieces) {
-    pending.push(piece);
-    size += piece.length;
-    if (size < CHUNK_CHARS) continue;
-    writeAll(fd, pending.join(''));
-    pending = [];
-    size = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
+    const most = piece.length * 3;
+    if (used + most > CHUNK_BYTES) {
+      writeBytes(fd, buf.subarray(0, used));
+      used = 0;
+    }
+    if (most > CHUNK_BYTES) writeAll(fd, piece);
+    else used += buf.write(piece, used, 'utf8');
   }
-  if (size > 0) writeAll(fd, pending.join(''));
+  writeBytes(fd, buf.subarray(0, used));
+}
+
+function writeAll(fd: number, content: string): void {
+  writeBytes(fd, Buffer.from(content, 'utf8'));
 }
 
 /**
  * Writes every byte: one write(2) may write fewer bytes than asked (a full disk writes what fits, then fails on the
  * next call), and a short write that went unnoticed used to be renamed into place as a truncated report.
  */
-function writeAll(fd: number, content: string): void {
-  const bytes = Buffer.from(content, 'utf8');
+function writeBytes(fd: number, bytes: Uint8Array): void {
   let at = 0;
   while (at < bytes.length) {
     const n = fsStep(() => writeSync(fd, bytes, at, bytes.length - at));

@@ -181,10 +181,11 @@ test('a symlink planted at the old predictable temp name is not followed; the te
   assert.equal(readdirSync(dir).sort(), ['report.md', `report.md.${process.pid}.tmp`, 'victim.txt']);
 });
 
-test('a report in pieces: written whole (pieces gathered past the write size); an error while making them leaves nothing', () => {
+test('a report in pieces: written whole (small pieces gathered into writes, a piece larger than a write, multi-byte characters); an error while making them leaves nothing', () => {
   const dir = tempDir();
   const target = join(dir, 'report.json');
-  const pieces = Array.from({ length: 3000 }, (_, i) => `${'é'.repeat(i % 700)}|${i}\n`);
+  const pieces = Array.from({ length: 3000 }, (_, i) => `${'é'.repeat(i % 700)}|${i}${i % 97 === 0 ? '😀€' : ''}\n`);
+  pieces.splice(1500, 0, `${'€'.repeat(400_000)}\n`, '');
   writeAtomic(target, pieces);
   assert.is(readFileSync(target, 'utf8'), pieces.join(''));
   const failing = join(dir, 'failing.json');
