@@ -213,7 +213,34 @@ export class IntervalSet<T extends number | bigint> {
   subtract(other: IntervalSet<T>): IntervalSet<T> {
     if (this.isEmpty() || other.isEmpty()) return this;
     if (other.bounds.length <= SMALL && this.bounds.length > 4 * SMALL) return this.subtractSmall(other);
-    return this.intersect(other.complement());
+    return this.subtractMerge(other);
+  }
+
+  /** `this − other` in one merge of the two bound lists, without building `other`'s complement first. */
+  private subtractMerge(other: IntervalSet<T>): IntervalSet<T> {
+    const a = this.bounds;
+    const b = other.bounds;
+    const out: T[] = [];
+    let j = 0;
+    for (let i = 0; i < a.length; i += 2) {
+      const hi = a[i + 1] as T;
+      let lo = a[i] as T;
+      let left = true;
+      // Cuts that end before this interval cannot touch the later ones either.
+      while (j < b.length && (b[j + 1] as T) < lo) j += 2;
+      for (let k = j; k < b.length && (b[k] as T) <= hi; k += 2) {
+        const cutLo = b[k] as T;
+        const cutHi = b[k + 1] as T;
+        if (cutLo > lo) out.push(lo, this.domain.pred(cutLo));
+        if (cutHi >= hi) {
+          left = false;
+          break;
+        }
+        lo = this.domain.succ(cutHi);
+      }
+      if (left) out.push(lo, hi);
+    }
+    return new IntervalSet(this.domain, out);
   }
 
   /**

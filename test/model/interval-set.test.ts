@@ -113,4 +113,26 @@ test('overlaps answers like a non-empty intersection, whichever side is larger (
   );
 });
 
+test('subtract equals the intersection with the complement (random port and IPv6 sets)', () => {
+  const set = fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 30 })), { maxLength: 30 }).map((pairs) => ports(...pairs.map(([lo, w]) => [lo, Math.min(400, lo + w)] as const)));
+  fc.assert(
+    fc.property(set, set, (a, b) => {
+      assert.equal(a.subtract(b).bounds, a.intersect(b.complement()).bounds);
+    }),
+    { seed: 5, numRuns: 2000 },
+  );
+  const top = (1n << 128n) - 1n;
+  const v6 = fc.array(fc.tuple(fc.bigInt({ min: top - 400n, max: top }), fc.bigInt({ min: 0n, max: 30n })), { maxLength: 20 }).map((pairs) => {
+    let s = AddressSet.NONE;
+    for (const [lo, w] of pairs) s = s.union(AddressSet.v6Range(lo, lo + w > top ? top : lo + w));
+    return s.v6;
+  });
+  fc.assert(
+    fc.property(v6, v6, (a, b) => {
+      assert.equal(a.subtract(b).bounds, a.intersect(b.complement()).bounds);
+    }),
+    { seed: 6, numRuns: 1000 },
+  );
+});
+
 test.run();
