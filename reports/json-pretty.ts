@@ -4,7 +4,7 @@
  * object tree. The text is byte for byte what JSON.stringify gives (test/reports/json-pretty.test.ts).
  */
 
-/** An array member written element by element; `map` makes each element's JSON value when it is written. */
+/** An array member written a few elements at a time; `map` makes each element's JSON value when it is written. */
 export class StreamedArray<T> {
   constructor(
     readonly items: readonly T[],
@@ -34,9 +34,16 @@ function* prettyArray<T>(a: StreamedArray<T>): Generator<string> {
     yield '[]';
     return;
   }
-  for (let i = 0; i < a.items.length; i++) yield `${i === 0 ? '[' : ','}\n    ${element(a.map(a.items[i] as T))}`;
+  for (let i = 0; i < a.items.length; i += BATCH) {
+    const batch: unknown[] = [];
+    for (let k = i; k < i + BATCH && k < a.items.length; k++) batch.push(a.map(a.items[k] as T));
+    yield `${i === 0 ? '[' : ','}\n    ${elements(batch)}`;
+  }
   yield '\n  ]';
 }
+
+/** Elements stringified per call (JSON.stringify has a fixed cost per call). */
+const BATCH = 256;
 
 // A value's text at its depth is cut out of JSON.stringify's text of a one-member wrapper, which indents it exactly
 // as the whole document would (no second pass over the text to indent it).
@@ -51,8 +58,11 @@ function member(value: unknown): string {
   return text.slice(MEMBER_HEAD.length, text.length - MEMBER_TAIL.length);
 }
 
-/** The text of an element of a top-level array member (undefined and functions are null there, as in any array). */
-function element(value: unknown): string {
-  const text = JSON.stringify({ x: [value] }, null, 2);
+/**
+ * The text of consecutive elements (at least one) of a top-level array member, with the separators between them
+ * (undefined and functions are null there, as in any array).
+ */
+function elements(values: readonly unknown[]): string {
+  const text = JSON.stringify({ x: values }, null, 2);
   return text.slice(ELEMENT_HEAD.length, text.length - ELEMENT_TAIL.length);
 }

@@ -1,6 +1,6 @@
 /**
  * @fileoverview prettyObject writes, in pieces, exactly what JSON.stringify(object, null, 2) writes: random objects
- * whose array members are streamed element by element, nested values of every JSON kind, empty arrays and objects,
+ * whose array members are streamed in batches (one longer than a batch too), nested values of every JSON kind, empty arrays and objects,
  * left-out undefined members, strings with escaped line breaks. The JSON report's own text is checked against
  * JSON.stringify of its parsed value.
  */
@@ -32,6 +32,13 @@ test('edge cases: no members, only undefined members, empty streamed array, line
   const cases: [string, unknown][][] = [[], [['a', undefined]], [['a', new StreamedArray([], (x) => x)]], [['a', 'x\ny'], ['b', { c: ['\n', {}] }]]];
   const plain = [{}, {}, { a: [] }, { a: 'x\ny', b: { c: ['\n', {}] } }];
   cases.forEach((c, i) => assert.is([...prettyObject(c)].join(''), JSON.stringify(plain[i], null, 2)));
+});
+
+test('a streamed array longer than one batch: every element once, separators between batches', () => {
+  for (const n of [255, 256, 257, 1000]) {
+    const items = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? undefined : { i, s: `x\n${i}`, a: [i, [i]] }));
+    assert.is([...prettyObject([['k', new StreamedArray(items, (x) => x)], ['z', 1]])].join(''), JSON.stringify({ k: items, z: 1 }, null, 2), `n=${n}`);
+  }
 });
 
 test('the JSON report is the 2-space JSON.stringify of its own value, plus one newline', () => {
