@@ -1,7 +1,7 @@
 /**
  * @fileoverview prettyObject writes, in pieces, exactly what JSON.stringify(object, null, 2) writes: random objects
- * whose array members are streamed in batches (one longer than a batch too), nested values of every JSON kind, empty arrays and objects,
- * left-out undefined members, strings with escaped line breaks. The JSON report's own text is checked against
+ * whose array members are streamed in batches (and arrays longer than a batch), nested values of every JSON kind,
+ * empty arrays and objects, left-out undefined members, strings with escaped line breaks. The JSON report's own text is checked against
  * JSON.stringify of its parsed value.
  */
 import fc from 'fast-check';
