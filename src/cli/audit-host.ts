@@ -9,7 +9,7 @@ import type { AuditResult } from '../findings/result.js';
 import type { Severity } from '../findings/severity.js';
 import type { StageTimer } from '../engine/stage-timer.js';
 import { UsageError } from './errors.js';
-import { tuneForRuleCount } from './jit-tuning.js';
+import { tuneForRuleCount } from './v8-tuning.js';
 import { loadInputAsync, loadOptionsFrom } from './load-input-async.js';
 import { matchSettingsFrom, reportTime, requirementSetFrom, toolVersion, waiversFrom, type RequirementArgs } from './options.js';
 

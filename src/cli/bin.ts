@@ -2,7 +2,7 @@
 /**
  * @fileoverview The `k2audit` executable: runs main() with the process's arguments and streams.
  */
-import { tuneForShortRun } from './jit-tuning.js';
+import { tuneForShortRun } from './v8-tuning.js';
 import { main } from './main.js';
 
 tuneForShortRun();
