@@ -12,6 +12,7 @@ import { writeAtomic } from '../io.js';
 import { fleetHosts } from '../fleet-files.js';
 import type { HostTask } from '../fleet-worker.js';
 import { reportTime, requirementSetFrom, toolVersion } from '../options.js';
+import { tuneForFleet } from '../v8-tuning.js';
 import type { CommandIO, CompareArgs } from './compare.js';
 
 /** Audits every host; exit 2 when a host could not be audited, 1 when a host fails, else 0. */
@@ -22,6 +23,7 @@ export async function runFleet(args: CompareArgs, io: CommandIO): Promise<number
   const formats = [...new Set(args.format)];
   const generatedAt = reportTime(args.timestamp, io.env);
   const tasks: HostTask[] = [...hosts].map(([host, files]) => ({ host, files, args: { ...args, timestamp: generatedAt }, formats, outDir: args.out as string, env: io.env }));
+  tuneForFleet();
   const progress = startProgress(tasks.length, args.quiet, io);
   const { results, perWorker } = await runPool(tasks, progress.tick);
   progress.stop();
