@@ -90,7 +90,8 @@ export function scanXml(text: string, pos: XmlPosition, handler: XmlHandler): bo
 function readTag(text: string, start: number): { tag: SaxTag; gt: number } | undefined {
   const nameEnd = nameEndAt(text, start);
   const name = text.slice(start, nameEnd);
-  const attributes: Record<string, string> = {};
+  // Most elements have no attributes: they share one empty object (nothing writes to a tag's attributes).
+  let attributes: Record<string, string> = NO_ATTRIBUTES;
   let i = nameEnd;
   for (;;) {
     const spaced = skipSpace(text, i);
@@ -109,10 +110,13 @@ function readTag(text: string, start: number): { tag: SaxTag; gt: number } | und
     const value = text.slice(attrEnd + 2, close);
     const attr = text.slice(spaced, attrEnd);
     if (value.includes('&') || value.includes('<') || Object.hasOwn(attributes, attr)) return undefined;
+    if (attributes === NO_ATTRIBUTES) attributes = {};
     attributes[attr] = value;
     i = close + 1;
   }
 }
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Text between tags with `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` decoded; undefined for any other `&`. */
 function entities(text: string, start: number, end: number): string | undefined {
@@ -146,12 +150,12 @@ function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** End of an ASCII name `[A-Za-z0-9_:.-]*` from `i`. */
+/** End of an ASCII name `[A-Za-z0-9_:.-]*` from `i` (the test written out: this loop runs for every name character). */
 function nameEndAt(text: string, i: number): number {
   let j = i;
   for (;;) {
     const c = text.charCodeAt(j);
-    if (isNameStart(c) || (c >= 48 && c <= 58) || c === 45 || c === 46) j++;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46) j++;
     else return j;
   }
 }
