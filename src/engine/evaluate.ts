@@ -89,7 +89,7 @@ export function* flowSegments(unit: PolicyUnit, flow: FlowClass, ctx: EvalContex
       // Probes written out in full (no object spread: one per segment).
       const decision =
         layout === undefined
-          ? decideWindows(unit.ruleSet, rulesInto(scratch, unit, active.get('') ?? []), { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace)
+          ? decideWindows(unit.ruleSet, rulesInto(scratch, unit, active.get('') ?? []), { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe, fwProfile: ctx.fwProfile }, ctx.settings, { file: unit.file }, trace, applies !== undefined)
           : decideFirstMatch(chainView(unit, layout, active, flow.direction), { direction: flow.direction, protocol: flow.protocol, port: lo, universe: unit.universe }, ctx.settings, trace);
       yield { lo, hi, decision };
       lo = hi + 1;

@@ -54,7 +54,11 @@ export function windowsDefault(profile: ProfileSettings | undefined, direction: 
   return direction === 'in' ? (profile?.inbound ?? 'block') : (profile?.outbound ?? 'allow');
 }
 
-/** Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment. */
+/**
+ * Decides one segment under Windows precedence. `candidates` are the rules whose ports touch the segment;
+ * `applicable`: every candidate already passed ruleApplies for this probe (a sweep that filtered them), so it is not
+ * asked again.
+ */
 export function decideWindows(
   ruleSet: RuleSet,
   candidates: readonly Rule[],
@@ -62,6 +66,7 @@ export function decideWindows(
   settings: MatchSettings,
   fallbackRef: SourceRef,
   trace?: TraceStep[],
+  applicable = false,
 ): SegmentDecision {
   const U = probe.universe;
   const profile: ProfileSettings | undefined = ruleSet.profiles?.[probe.fwProfile];
@@ -75,7 +80,7 @@ export function decideWindows(
   const ignoreLocal = profile?.allowLocalPolicyMerge === false;
   const open = { allow: emptyBucket(), block: emptyBucket(), bypass: emptyBucket() };
   for (const rule of candidates) {
-    if (!ruleApplies(rule, probe) || (ignoreLocal && rule.store === 'local')) continue;
+    if ((!applicable && !ruleApplies(rule, probe)) || (ignoreLocal && rule.store === 'local')) continue;
     if (rule.action !== 'allow' && rule.action !== 'block' && rule.action !== 'bypass') continue;
     const m = matchBounds(rule, probe, settings);
     if (m === undefined) continue;

@@ -115,12 +115,13 @@ export class IntervalSet<T extends number | bigint> {
 
   /** Whether the value lies in the set (binary search). */
   has(x: T): boolean {
+    const b = this.bounds;
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = (b.length >> 1) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (x < (this.bounds[2 * mid] as T)) hi = mid - 1;
-      else if (x > (this.bounds[2 * mid + 1] as T)) lo = mid + 1;
+      if (x < (b[2 * mid] as T)) hi = mid - 1;
+      else if (x > (b[2 * mid + 1] as T)) lo = mid + 1;
       else return true;
     }
     return false;
