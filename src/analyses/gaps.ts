@@ -122,7 +122,7 @@ function citations(list: readonly Contribution[]): Citation[] {
   }
   const byRef = new Map<string, Entry>();
   for (const e of byObject.values()) {
-    const key = `${formatRef(e.citation.ref)}|${e.citation.ruleId ?? e.citation.name}`;
+    const key = citationKey(e.citation);
     const entry = byRef.get(key);
     if (entry === undefined) byRef.set(key, e);
     else if (e.reasons !== undefined) addReasons(entry, e.reasons);
@@ -130,6 +130,16 @@ function citations(list: readonly Contribution[]): Citation[] {
   return [...byRef.values()]
     .map((e) => (e.reasons === undefined ? e.citation : { ...e.citation, reasons: [...e.reasons] }))
     .sort((a, b) => compareRefs(a.ref, b.ref) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Keys of shared (rule) citations, made once: every evaluation that cites a rule groups by it again. */
+const citationKeys = new WeakMap<Citation, string>();
+
+/** What makes two citations the same: the place cited and the rule id (or the policy's name). */
+function citationKey(c: Citation): string {
+  let key = citationKeys.get(c);
+  if (key === undefined) citationKeys.set(c, (key = `${formatRef(c.ref)}|${c.ruleId ?? c.name}`));
+  return key;
 }
 
 interface Entry {
