@@ -54,13 +54,17 @@ export function compress(boxes: readonly RawBox[]): Geometry {
   return { items, segments: Math.max(1, keyCuts.length - 1), atoms: Math.max(1, v6Offset + Math.max(0, v6Cuts.length - 1)) };
 }
 
-/** Sorted distinct cut points (every lo and hi + 1) of flat interval lists. */
+/**
+ * Sorted distinct cut points (every lo and hi + 1) of flat interval lists. A list object met again adds nothing new
+ * (rules share address sets: every "any" rule has the same bounds), so each list object is read once.
+ */
 export function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
+  const distinct = new Set(lists);
   let n = 0;
-  for (const l of lists) n += l.length;
+  for (const l of distinct) n += l.length;
   const arr = new Float64Array(n);
   let w = 0;
-  for (const l of lists) {
+  for (const l of distinct) {
     for (let i = 0; i < l.length; i += 2) {
       arr[w++] = l[i] as number;
       arr[w++] = (l[i + 1] as number) + 1;
@@ -75,7 +79,7 @@ export function cutsOf(lists: readonly (readonly number[])[]): Float64Array {
 /** Sorted distinct cut points of flat bigint interval lists. */
 export function bigCutsOf(lists: readonly (readonly bigint[])[]): bigint[] {
   const values: bigint[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i += 2) values.push(l[i] as bigint, (l[i + 1] as bigint) + 1n);
+  for (const l of new Set(lists)) for (let i = 0; i < l.length; i += 2) values.push(l[i] as bigint, (l[i + 1] as bigint) + 1n);
   values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return values.filter((v, i) => i === 0 || v !== values[i - 1]);
 }
