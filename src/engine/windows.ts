@@ -108,7 +108,8 @@ export function decideWindows(
   for (const r of bypass.rules) allowedBy.push(whole(r, true));
   const unblocked = buckets.block.low.isEmpty();
   for (const r of allow.rules) {
-    if (unblocked) {
+    // Untouched by the certain blocks (the common case): the rule's whole contribution, without a subtraction.
+    if (unblocked || !r.bounds.high.overlaps(buckets.block.low)) {
       allowedBy.push(whole(r, true));
       continue;
     }
