@@ -6,7 +6,7 @@
 import type { AddressSet } from '../../model/address-set.js';
 import type { PortSet } from '../../model/port-set.js';
 import { protocols, TRANSPORT_NUMBER } from '../../model/protocol.js';
-import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
+import { ANY_ADDRESS_MATCH, ANY_PORT_MATCH, FIREWALL_PROFILES, type Chain, type Direction, type FirewallProfile, type ProfileSettings, type Rule, type RuleSet } from '../../model/rule.js';
 import type { EvalContext } from '../../engine/evaluate.js';
 import { noteRuleEdit, type PositionLookup } from '../../engine/rule-index.js';
 import { singleUnit, type PolicyUnit } from '../../engine/units.js';
@@ -60,20 +60,21 @@ export function withProfile(rs: RuleSet, profile: FirewallProfile, settings: Pro
   return { ...rs, profiles: { ...rs.profiles, [profile]: settings } };
 }
 
-const nameCountCache = new WeakMap<readonly Rule[], Map<string, number>>();
+const nameCountCache = new WeakMap<readonly Rule[], Record<Direction, Map<string, number>>>();
 
 /** How many other rules of the set (which holds `rule`) share its name and direction (`netsh … name=` touches them too). */
 export function sameNameCount(rs: RuleSet, rule: Rule): number {
   let counts = nameCountCache.get(rs.rules);
   if (counts === undefined) {
-    counts = new Map();
+    // One map per direction, keyed by the name as it is (no key string made per rule).
+    counts = { in: new Map(), out: new Map() };
     for (const r of rs.rules) {
-      const key = `${r.direction}\u0000${r.name}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const byName = counts[r.direction];
+      byName.set(r.name, (byName.get(r.name) ?? 0) + 1);
     }
     nameCountCache.set(rs.rules, counts);
   }
-  return Math.max(0, (counts.get(`${rule.direction}\u0000${rule.name}`) ?? 0) - 1);
+  return Math.max(0, (counts[rule.direction].get(rule.name) ?? 0) - 1);
 }
 
 const lineKeyCache = new WeakMap<readonly Rule[], Map<string, string>>();
