@@ -41,6 +41,13 @@ export function compress(boxes: readonly RawBox[]): Geometry {
   const v4Cuts = cutsOf(boxes.map((b) => b.addrs.v4.bounds));
   const v6Cuts = bigCutsOf(boxes.map((b) => b.addrs.v6.bounds));
   const v6Offset = Math.max(0, v4Cuts.length - 1);
+  // Boxes share address sets (every "any" rule has the same one): each set is mapped to atoms once.
+  const atomsMemo = new Map<AddressSet, Flat>();
+  const atoms = (a: AddressSet): Flat => {
+    let f = atomsMemo.get(a);
+    if (f === undefined) atomsMemo.set(a, (f = atomsOf(a, v4Cuts, v6Cuts, v6Offset)));
+    return f;
+  };
   const items = boxes.map((b, index): Item => ({
     rule: b.rule,
     index,
@@ -49,7 +56,7 @@ export function compress(boxes: readonly RawBox[]): Geometry {
     size: b.size,
     universal: b.universal,
     keys: mapFlat(b.keys, keyCuts),
-    atoms: atomsOf(b.addrs, v4Cuts, v6Cuts, v6Offset),
+    atoms: atoms(b.addrs),
   }));
   return { items, segments: Math.max(1, keyCuts.length - 1), atoms: Math.max(1, v6Offset + Math.max(0, v6Cuts.length - 1)) };
 }

@@ -62,7 +62,13 @@ export class BoxSpace {
     const v4 = cutsOf(sets.map((s) => s.v4.bounds));
     const v6 = bigCutsOf(sets.map((s) => s.v6.bounds));
     const v6Offset = Math.max(0, v4.length - 1);
-    const atoms = (a: AddressSet): Flat => atomsOf(a, v4, v6, v6Offset);
+    // Rules share address sets (every "any" rule has the same one): each set is mapped to atoms once.
+    const atomsMemo = new Map<AddressSet, Flat>();
+    const atoms = (a: AddressSet): Flat => {
+      let f = atomsMemo.get(a);
+      if (f === undefined) atomsMemo.set(a, (f = atomsOf(a, v4, v6, v6Offset)));
+      return f;
+    };
     for (const [rule, parts] of raw) {
       this.boxes.set(
         rule,
