@@ -76,7 +76,8 @@ export function readProfiles(fields: readonly RuleField[], issues: RuleIssues): 
 /** A single-valued key given twice with different values: warning; the first is used. */
 function warnConflicts(fields: readonly RuleField[], issues: RuleIssues): void {
   const first = fields[0];
-  if (first === undefined) return;
+  // One field (nearly always) cannot conflict: no normalized copies of its value are made.
+  if (first === undefined || fields.length === 1) return;
   const other = fields.find((f) => f.value.trim().toLowerCase() !== first.value.trim().toLowerCase());
   if (other === undefined) return;
   issues.warn(

@@ -115,9 +115,13 @@ function notApplicable(fields: readonly RuleField[], what: string, issues: RuleI
   issues.info('WINRULE_FIELD_NOT_APPLICABLE', `${what} field ${first.key}=${first.value} ignored: it does not apply to the rule's protocol`, first.ref);
 }
 
+/** Versions already found to be a 2.x grammar (an export repeats one or two versions on every rule). */
+const KNOWN_VERSIONS = new Set<string>();
+
 function checkVersion(version: string | undefined, issues: RuleIssues): void {
-  if (version === undefined) return;
+  if (version === undefined || KNOWN_VERSIONS.has(version)) return;
   const m = /^v?(\d+)\.(\d+)$/i.exec(version.trim());
+  if (m !== null && m[1] === '2') KNOWN_VERSIONS.add(version);
   if (m === null) {
     issues.warn('WINRULE_UNKNOWN_VERSION', `unreadable rule version "${version}"`, `rule version "${version}"`);
   } else if (m[1] !== '2') {
