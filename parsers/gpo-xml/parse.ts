@@ -173,7 +173,9 @@ class State<R> {
       this.profile?.settings.push(this.setting);
       this.setting = undefined;
     } else if (f.role === 'rule' && this.rule !== undefined) {
-      this.doc.rules.push(this.finish({ ...this.rule, raw: this.text.slice(f.start, this.p.position) }));
+      // Written out, not spread (one per rule).
+      const r = this.rule;
+      this.doc.rules.push(this.finish({ direction: r.direction, ref: r.ref, raw: this.text.slice(f.start, this.p.position), version: r.version, fields: r.fields, nested: r.nested }));
       this.rule = undefined;
     } else if (f.role === 'profile' && this.profile !== undefined) {
       this.doc.profiles.push(this.profile);
