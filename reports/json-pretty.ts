@@ -1,7 +1,7 @@
 /**
  * @fileoverview `JSON.stringify(object, null, 2)` in pieces: a large report (a 100,000-rule audit writes about 100 MB
- * of JSON) is written while it is made, one array element at a time, instead of as one string built from one
- * object tree. The text is byte for byte what JSON.stringify gives (test/reports/json-pretty.test.ts).
+ * of JSON) is written while it is made, a batch of array elements at a time, instead of as one string built from
+ * one object tree. The text is byte for byte what JSON.stringify gives (test/reports/json-pretty.test.ts).
  */
 
 /** An array member written a few elements at a time; `map` makes each element's JSON value when it is written. */
