@@ -41,13 +41,7 @@ export function compress(boxes: readonly RawBox[]): Geometry {
   const v4Cuts = cutsOf(boxes.map((b) => b.addrs.v4.bounds));
   const v6Cuts = bigCutsOf(boxes.map((b) => b.addrs.v6.bounds));
   const v6Offset = Math.max(0, v4Cuts.length - 1);
-  // Boxes share address sets (every "any" rule has the same one): each set is mapped to atoms once.
-  const atomsMemo = new Map<AddressSet, Flat>();
-  const atoms = (a: AddressSet): Flat => {
-    let f = atomsMemo.get(a);
-    if (f === undefined) atomsMemo.set(a, (f = atomsOf(a, v4Cuts, v6Cuts, v6Offset)));
-    return f;
-  };
+  const atoms = atomMapper(v4Cuts, v6Cuts, v6Offset);
   const items = boxes.map((b, index): Item => ({
     rule: b.rule,
     index,
@@ -98,8 +92,20 @@ export function mapFlat(flat: readonly number[], cutList: Float64Array): number[
   return out;
 }
 
-/** An address set as flat atom-index intervals (IPv6 atoms follow the IPv4 ones at `v6Offset`). */
-export function atomsOf(a: AddressSet, v4: Float64Array, v6: readonly bigint[], v6Offset: number): number[] {
+/**
+ * Address sets as flat atom-index intervals (IPv6 atoms follow the IPv4 ones at `v6Offset`), each distinct set
+ * object mapped once: rules share sets (every "any" rule has the same one, whose IPv6 half is searched with bigints).
+ */
+export function atomMapper(v4: Float64Array, v6: readonly bigint[], v6Offset: number): (a: AddressSet) => Flat {
+  const known = new Map<AddressSet, Flat>();
+  return (a) => {
+    let f = known.get(a);
+    if (f === undefined) known.set(a, (f = atomsOf(a, v4, v6, v6Offset)));
+    return f;
+  };
+}
+
+function atomsOf(a: AddressSet, v4: Float64Array, v6: readonly bigint[], v6Offset: number): number[] {
   const out = mapFlat(a.v4.bounds, v4);
   const b6 = a.v6.bounds;
   for (let i = 0; i < b6.length; i += 2) {

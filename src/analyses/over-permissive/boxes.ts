@@ -9,7 +9,7 @@ import { NO_PORTS, PORT_DOMAIN, type PortSet } from '../../model/port-set.js';
 import type { Direction, FirewallProfile, Rule } from '../../model/rule.js';
 import { IntervalSet } from '../../model/interval-set.js';
 import { matchBounds, portCover, servicePorts, type MatchSettings } from '../../engine/rule-match.js';
-import { atomsOf, bigCutsOf, cutsOf, mapFlat } from '../anomalies/geometry.js';
+import { atomMapper, bigCutsOf, cutsOf, mapFlat } from '../anomalies/geometry.js';
 import { spread } from '../anomalies/painter.js';
 import type { Flat } from '../anomalies/flat.js';
 import { OcclusionTree } from './occlusion-tree.js';
@@ -62,13 +62,7 @@ export class BoxSpace {
     const v4 = cutsOf(sets.map((s) => s.v4.bounds));
     const v6 = bigCutsOf(sets.map((s) => s.v6.bounds));
     const v6Offset = Math.max(0, v4.length - 1);
-    // Rules share address sets (every "any" rule has the same one): each set is mapped to atoms once.
-    const atomsMemo = new Map<AddressSet, Flat>();
-    const atoms = (a: AddressSet): Flat => {
-      let f = atomsMemo.get(a);
-      if (f === undefined) atomsMemo.set(a, (f = atomsOf(a, v4, v6, v6Offset)));
-      return f;
-    };
+    const atoms = atomMapper(v4, v6, v6Offset);
     for (const [rule, parts] of raw) {
       this.boxes.set(
         rule,
