@@ -213,11 +213,13 @@ export class IntervalSet<T extends number | bigint> {
 
   subtract(other: IntervalSet<T>): IntervalSet<T> {
     if (this.isEmpty() || other.isEmpty()) return this;
-    if (other.bounds.length <= SMALL && this.bounds.length > 4 * SMALL) return this.subtractSmall(other);
     return this.subtractMerge(other);
   }
 
-  /** `this − other` in one merge of the two bound lists, without building `other`'s complement first. */
+  /**
+   * `this − other` in one merge of the two bound lists, without building `other`'s complement first. Linear in the
+   * two lists, like any subtraction that copies the untouched intervals, so a small `other` needs no path of its own.
+   */
   private subtractMerge(other: IntervalSet<T>): IntervalSet<T> {
     const a = this.bounds;
     const b = other.bounds;
@@ -241,45 +243,6 @@ export class IntervalSet<T extends number | bigint> {
       }
       if (left) out.push(lo, hi);
     }
-    return new IntervalSet(this.domain, out);
-  }
-
-  /**
-   * `this − small`: intervals untouched by the cuts are copied as they are, only cut ones are rebuilt.
-   * `pending` is the remainder of an interval that reaches past a cut and may meet the next one.
-   */
-  private subtractSmall(small: IntervalSet<T>): IntervalSet<T> {
-    const out: T[] = [];
-    let i = 0;
-    let pending: [T, T] | undefined;
-    for (let j = 0; j < small.bounds.length; j += 2) {
-      const lo = small.bounds[j] as T;
-      const hi = small.bounds[j + 1] as T;
-      if (pending !== undefined) {
-        if (pending[1] < lo) {
-          out.push(pending[0], pending[1]);
-          pending = undefined;
-        } else {
-          if (pending[0] < lo) out.push(pending[0], this.domain.pred(lo));
-          pending = pending[1] > hi ? [this.domain.succ(hi), pending[1]] : undefined;
-          if (pending !== undefined) continue;
-        }
-      }
-      const first = this.firstEndingAtOrAfter(lo);
-      for (; i < first; i++) out.push(this.bounds[2 * i] as T, this.bounds[2 * i + 1] as T);
-      for (; i < this.count && (this.bounds[2 * i] as T) <= hi; i++) {
-        const a = this.bounds[2 * i] as T;
-        const b = this.bounds[2 * i + 1] as T;
-        if (a < lo) out.push(a, this.domain.pred(lo));
-        if (b > hi) {
-          pending = [this.domain.succ(hi), b];
-          i++;
-          break;
-        }
-      }
-    }
-    if (pending !== undefined) out.push(pending[0], pending[1]);
-    for (; i < this.count; i++) out.push(this.bounds[2 * i] as T, this.bounds[2 * i + 1] as T);
     return new IntervalSet(this.domain, out);
   }
 
