@@ -21,13 +21,13 @@ export function jsonReport(result: AuditResult, options: ReportOptions): string 
   return [...jsonReportChunks(result, options)].join('');
 }
 
-/** jsonReport's text in pieces (one per array element of inputs, requirements, findings and remediation). */
+/** jsonReport's text in pieces (the inputs, requirements, findings and remediation a batch of elements at a time). */
 export function* jsonReportChunks(result: AuditResult, options: ReportOptions): Generator<string> {
   yield* prettyObject(jsonEntries(result, options));
   yield '\n';
 }
 
-/** The JSON document's top-level members, in contract order; the long arrays are made element by element. */
+/** The JSON document's top-level members, in contract order; the long arrays are mapped as they are written. */
 function jsonEntries(result: AuditResult, options: ReportOptions): [string, unknown][] {
   return [
     ['schemaVersion', JSON_SCHEMA_VERSION],

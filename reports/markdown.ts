@@ -39,9 +39,11 @@ export function* markdownReportChunks(result: AuditResult, options: ReportOption
     () => '## Sign-off',
     () => signOffBlock(),
   ];
-  for (let i = 0; i < blocks.length; i++) {
-    if (i > 0) yield '\n\n';
-    const block = (blocks[i] as () => string | Iterable<string>)();
+  let first = true;
+  for (const make of blocks) {
+    if (!first) yield '\n\n';
+    first = false;
+    const block = make();
     if (typeof block === 'string') yield block;
     else yield* block;
   }

@@ -121,11 +121,13 @@ function build(facts: OpeningFacts, s: Subject, refs: readonly SourceRef[] = [s.
   });
   const excessText = formatByProtocol(e.excess);
   const excess = facts.anyProtocol ? [excessText, 'every other IP protocol'].filter((t) => t !== '').join('; ') : excessText;
+  // Written out; spread only in the rare upper-bound case (one finding per over-permissive rule).
+  const args = { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep) };
   return {
     id: `over-permissive:${s.id}`,
     code: 'RULE_OVER_PERMISSIVE',
     severity,
-    args: s.upperBound === true ? { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep), upperBound: true } : { ruleId: s.id, ruleName: s.name, traits: e.traits, excess, keep: formatByProtocol(facts.keep) },
+    args: s.upperBound === true ? { ...args, upperBound: true } : args,
     refs,
     direction: s.direction,
     protocol: s.protocol,

@@ -15,8 +15,8 @@ export type Openings = Map<Rule, { keys: number[]; upperBound: boolean }>;
 export function collectOpenings(unit: PolicyUnit, space: BoxSpace, opened: Openings): Map<string, RuleOpening> {
   const entries: RuleOpening[] = [];
   for (const [rule, o] of opened) {
-    const ports = space.decode(merge(o.keys));
-    entries.push(o.upperBound ? { rule, opened: ports, upperBound: true } : { rule, opened: ports });
+    const entry = { rule, opened: space.decode(merge(o.keys)) };
+    entries.push(o.upperBound ? { ...entry, upperBound: true } : entry);
   }
   entries.sort((a, b) => (unit.index.position.get(a.rule.id) ?? 0) - (unit.index.position.get(b.rule.id) ?? 0));
   return new Map(entries.map((e) => [e.rule.id, e]));
