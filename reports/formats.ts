@@ -37,10 +37,15 @@ const CHUNKED_MODULES: Partial<Record<ReportFormat, () => Promise<ChunkedReporte
   md: async () => (await import('./markdown.js')).markdownReportChunks,
 };
 
-/** The reporter of a format in pieces: streamed where the format can, else its whole text as one piece. */
+/**
+ * The reporter of a format in pieces: streamed where the format can, else its whole text as one piece. Either way a
+ * generator, so the report is rendered only when its pieces are consumed.
+ */
 export async function loadChunkedReporter(format: ReportFormat): Promise<ChunkedReporter> {
   const chunked = CHUNKED_MODULES[format];
   if (chunked !== undefined) return chunked();
   const whole = await loadReporter(format);
-  return (result, options) => [whole(result, options)];
+  return function* (result, options) {
+    yield whole(result, options);
+  };
 }

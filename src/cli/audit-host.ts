@@ -61,8 +61,8 @@ export async function reportPieces(result: AuditResult, formats: readonly Report
   const options = ticket === undefined ? {} : { ticket };
   const pieces = new Map<ReportFormat, Iterable<string>>();
   for (const f of formats) {
-    const reporter = await loadChunkedReporter(f);
-    pieces.set(f, { [Symbol.iterator]: () => reporter(result, options)[Symbol.iterator]() });
+    // Chunked reporters are generators: nothing is rendered until the pieces are consumed.
+    pieces.set(f, (await loadChunkedReporter(f))(result, options));
   }
   return pieces;
 }
