@@ -16,6 +16,8 @@ interface ProtocolIndex {
   readonly index: IntervalIndex;
   /** Entries without ports (GRE, ESP, AH). */
   readonly portless: readonly CatalogEntry[];
+  /** Every entry of the protocol in answer order (compareEntries). */
+  readonly ordered: readonly CatalogEntry[];
 }
 
 const BY_PROTOCOL: ReadonlyMap<number, ProtocolIndex> = buildIndexes(CATALOG);
@@ -27,7 +29,7 @@ function buildIndexes(catalog: readonly CatalogEntry[]): Map<number, ProtocolInd
     const entries = all.filter((e) => e.ports !== undefined);
     const spans = entries.flatMap((e, i) => (e.ports?.intervals() ?? []).map(([lo, hi]) => [lo, hi, i] as const));
     const portless = all.filter((e) => e.ports === undefined);
-    out.set(protocol, { entries, index: new IntervalIndex(spans), portless });
+    out.set(protocol, { entries, index: new IntervalIndex(spans), portless, ordered: [...all].sort(compareEntries) });
   }
   return out;
 }
@@ -57,11 +59,14 @@ const MAX_ANSWERS = 4096;
 const MEMO_MAX_INTERVALS = 32;
 
 function lookUp(idx: ProtocolIndex, set: PortSet): readonly CatalogEntry[] {
-  // A set fragmented into more intervals than the protocol has entries (what a wide rule opens after thousands of
-  // scattered earlier decisions) is probed once per entry instead of once per interval.
-  const found = set.count > idx.entries.length ? idx.entries.filter((e) => e.ports !== undefined && set.overlaps(e.ports)) : viaIndex(idx, set);
-  return [...idx.portless, ...found].sort(compareEntries);
+  // A fragmented set (what a wide rule opens after thousands of scattered earlier decisions) is probed once per entry,
+  // in answer order (one binary search each, no sort), instead of once per interval.
+  if (set.count > FEW_INTERVALS) return idx.ordered.filter((e) => e.ports === undefined || set.overlaps(e.ports));
+  return [...idx.portless, ...viaIndex(idx, set)].sort(compareEntries);
 }
+
+/** Sets of up to this many intervals query the interval index; larger ones probe every entry. */
+const FEW_INTERVALS = 8;
 
 function viaIndex(idx: ProtocolIndex, set: PortSet): CatalogEntry[] {
   const hits = new Set<number>();
