@@ -152,8 +152,6 @@ function addReasons(entry: Entry, reasons: Iterable<string>): void {
   for (const r of reasons) entry.reasons.add(r);
 }
 
-
-
 function unknown(req: Requirement, reason: string): RequirementResult {
   return { requirement: req, status: 'unknown', missing: req.ports ?? NO_PORTS, allowedBy: [], blockedBy: [], conditionalBy: [], reason };
 }

@@ -3,7 +3,7 @@
  * Used for ports and protocols (number) and for IPv4 (number) / IPv6 (bigint) addresses.
  * All operations are linear merges over the flat bound arrays; no per-element work.
  */
-import { firstEndingAtOrAfter } from './flat-search.js';
+import { boundsOverlap, firstEndingAtOrAfter } from './flat-search.js';
 
 /** The bounded domain an interval set lives in. */
 export interface Domain<T extends number | bigint> {
@@ -250,16 +250,9 @@ export class IntervalSet<T extends number | bigint> {
     return other.subtract(this).isEmpty();
   }
 
-  /** Whether the two sets share at least one value. */
+  /** Whether the two sets share at least one value (no intersection is built). */
   overlaps(other: IntervalSet<T>): boolean {
-    // No intersection is built: each interval of the smaller set is looked up in the larger one.
-    const small = other.bounds.length <= this.bounds.length ? other.bounds : this.bounds;
-    const large = small === other.bounds ? this.bounds : other.bounds;
-    for (let j = 0; j < small.length; j += 2) {
-      const k = 2 * firstEndingAtOrAfter(large, small[j] as T);
-      if (k < large.length && (large[k] as T) <= (small[j + 1] as T)) return true;
-    }
-    return false;
+    return boundsOverlap(this.bounds, other.bounds);
   }
 
   equals(other: IntervalSet<T>): boolean {

@@ -8,24 +8,14 @@ import { firstEndingAtOrAfter } from '../../model/flat-search.js';
 /** A normalized flat interval list. */
 export type Flat = readonly number[];
 
-export { firstEndingAtOrAfter };
+// `overlaps`: whether the two lists share a value.
+export { boundsOverlap as overlaps, firstEndingAtOrAfter } from '../../model/flat-search.js';
 
 /** Whether the two lists hold the same values. */
 export function equals(a: Flat, b: Flat): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Whether the two lists share a value. */
-export function overlaps(a: Flat, b: Flat): boolean {
-  const small = a.length <= b.length ? a : b;
-  const big = small === a ? b : a;
-  for (let i = 0; i < small.length; i += 2) {
-    const k = firstEndingAtOrAfter(big, small[i] as number);
-    if (2 * k < big.length && (big[2 * k] as number) <= (small[i + 1] as number)) return true;
-  }
-  return false;
 }
 
 /** Whether every value of `small` lies in `big`. */
