@@ -6,8 +6,6 @@
 /** Line breaks and other control characters; a table cell must stay on one line. */
 const CONTROL = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
 
-/** Any character mdText changes: most cells (ids, ports, file:line) have none and are returned as they are. */
-const MD_SPECIAL = /[\u0000-\u001f\u007f\u2028\u2029\\`*[\]|&<>]/;
 
 /**
  * Makes text inert and single-line in Markdown: newlines and control characters become spaces;
@@ -23,6 +21,9 @@ export function mdText(text: string): string {
 
 /** What mdText changes, one match at a time (a CRLF pair is one match: one space). */
 const MD_EACH = /\r\n|[\u0000-\u001f\u007f\u2028\u2029\\`*[\]|&<>]/g;
+
+/** The same test without the global flag (no lastIndex to keep): most cells (ids, ports, file:line) have no match. */
+const MD_SPECIAL = new RegExp(MD_EACH.source);
 
 /** Replacements of the characters mdText escapes; every other match (a control character or CRLF) becomes a space. */
 const MD_REPLACEMENT: Readonly<Record<string, string>> = { '\\': '\\\\', '`': '\\`', '*': '\\*', '[': '\\[', ']': '\\]', '|': '\\|', '&': '&amp;', '<': '&lt;', '>': '&gt;' };

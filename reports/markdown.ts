@@ -19,31 +19,32 @@ export function markdownReport(result: AuditResult, options: ReportOptions): str
 
 /** markdownReport's text in pieces (the findings tables row by row), so a large report is written as it is made. */
 export function* markdownReportChunks(result: AuditResult, options: ReportOptions): Generator<string> {
-  const blocks: (() => string | Iterable<string>)[] = [
-    () => '# k2audit report',
+  // Headings as they are; the other blocks are made when their turn comes.
+  const blocks: (string | (() => string | Iterable<string>))[] = [
+    '# k2audit report',
     () => verdictLine(result),
-    () => '## Sign-off header',
+    '## Sign-off header',
     () => signOffHeader(result, options),
-    () => '### Inputs',
+    '### Inputs',
     () => inputsTable(result),
-    () => '## Summary',
+    '## Summary',
     () => summaryTables(result),
-    () => '## Requirements',
+    '## Requirements',
     () => requirementTable(result),
-    () => '## Findings',
+    '## Findings',
     () => findingSectionChunks(result),
-    () => '## Remediation',
+    '## Remediation',
     () => remediationSection(result),
-    () => '## Input diagnostics',
+    '## Input diagnostics',
     () => diagnosticSections(result),
-    () => '## Sign-off',
-    () => signOffBlock(),
+    '## Sign-off',
+    signOffBlock,
   ];
   let first = true;
-  for (const make of blocks) {
+  for (const b of blocks) {
     if (!first) yield '\n\n';
     first = false;
-    const block = make();
+    const block = typeof b === 'string' ? b : b();
     if (typeof block === 'string') yield block;
     else yield* block;
   }
